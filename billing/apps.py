@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+
+class BillingConfig(AppConfig):
+    name = "billing"
+    verbose_name = _("Catalogue et paiements")
+
+    def ready(self):
+        from marketplace.health import health_check_register
+
+        from .health import payments_check, tasks_check
+
+        health_check_register("tasks", tasks_check)
+        if settings.STRIPE_SECRET_KEY:
+            health_check_register("payments", payments_check)

@@ -1,0 +1,19 @@
+from ninja import NinjaAPI
+
+from .auth import session_auth, token_auth
+from .errors import register_error_handlers
+from .routers import me_router, organisations_router, tokens_router
+
+api = NinjaAPI(
+    title="Passerelle API",
+    version="1",
+    description="API of the digital marketplace for French associations. Errors are `{message, errors}`.",
+    auth=[session_auth, token_auth],
+    urls_namespace="api-v1",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+register_error_handlers(api)
+api.add_router("/me", me_router)
+api.add_router("/organisations", organisations_router)
+api.add_router("/tokens", tokens_router)

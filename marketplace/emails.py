@@ -1,0 +1,19 @@
+"""Rendering and queuing of the emails the core sends.
+
+Emails are rendered in the recipient's language, then handed to a task after
+commit so a slow mail server never slows a request or sends mail for a
+rolled-back change.
+"""
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .tasks import send_email
+
+
+def email_enqueue(*, to: str, template: str, context: dict, language: str = "fr") -> None:
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+        body = render_to_string(f"emails/{template}.txt", context)
+    transaction.on_commit(lambda: send_email.enqueue(to=[to], subject=subject, body=body))

@@ -1,0 +1,32 @@
+"""Domain errors of the core. Their messages are translated and shown to users as they are."""
+
+
+class DomainError(Exception):
+    """A rule of the domain refused the operation; `field` names the input at fault, if any."""
+
+    status_code = 400
+
+    def __init__(self, message, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class PermissionDenied(DomainError):
+    status_code = 403
+
+
+class NotFound(DomainError):
+    status_code = 404
+
+
+class AccountError(DomainError):
+    pass
+
+
+class OrganisationError(DomainError):
+    pass
+
+
+class TokenError(DomainError):
+    pass

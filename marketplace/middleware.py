@@ -1,0 +1,49 @@
+from django.utils import translation
+
+from .selectors.organisations import membership_for_active_organisation
+
+ACTIVE_ORGANISATION_SESSION_KEY = "active_organisation_id"
+LANGUAGE_COOKIE_SET = "django_language"
+
+
+class UserLanguageMiddleware:
+    """Show the site in a logged-in user's preferred language unless they chose one with the switcher.
+
+    LocaleMiddleware already honours the language cookie; a user who never
+    touched the switcher on this browser gets the language of their account.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and LANGUAGE_COOKIE_SET not in request.COOKIES:
+            translation.activate(user.preferred_language)
+            request.LANGUAGE_CODE = user.preferred_language
+        return self.get_response(request)
+
+
+class ActiveOrganisationMiddleware:
+    """Sets `request.membership` / `request.organisation`: the organisation the user works for right now.
+
+    The choice is kept in the session and checked against the memberships on
+    every request, so a removed member loses access at once.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.membership = _membership(request)
+        request.organisation = request.membership.organisation if request.membership else None
+        return self.get_response(request)
+
+
+def _membership(request):
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    return membership_for_active_organisation(
+        user=user, organisation_id=request.session.get(ACTIVE_ORGANISATION_SESSION_KEY)
+    )

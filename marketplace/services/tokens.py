@@ -1,0 +1,76 @@
+"""Personal API tokens: creation (secret shown once), revocation, authentication."""
+
+import hmac
+import secrets
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..errors import NotFound, TokenError
+from ..models import ApiToken
+from ..tokens import new_secret, secret_hash
+from .audit import audit_record
+
+TOKEN_SCHEME = "psl"
+MAX_ACTIVE_TOKENS = 20
+MAX_LIFETIME_DAYS = 366
+# Writing last_used_at on every request would make each API call a write.
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+@transaction.atomic
+def api_token_create(*, user, name: str, expires_in_days: int | None = None) -> tuple[ApiToken, str]:
+    """Create a token and return it with its raw value, which is never stored nor shown again."""
+    name = (name or "").strip()
+    if not name:
+        raise TokenError(_("Donnez un nom à ce jeton pour le reconnaître."), field="name")
+    if len(name) > 100:
+        raise TokenError(_("Le nom ne peut pas dépasser 100 caractères."), field="name")
+    if expires_in_days is not None and not 1 <= expires_in_days <= MAX_LIFETIME_DAYS:
+        raise TokenError(
+            _("La durée de validité doit être comprise entre 1 et %(max)s jours.") % {"max": MAX_LIFETIME_DAYS},
+            field="expires_in_days",
+        )
+    active = ApiToken.objects.filter(user=user, revoked_at__isnull=True).count()
+    if active >= MAX_ACTIVE_TOKENS:
+        raise TokenError(_("Vous avez déjà %(max)s jetons actifs : révoquez-en un.") % {"max": MAX_ACTIVE_TOKENS})
+    prefix = secrets.token_hex(4)
+    secret = new_secret(32)
+    raw = f"{TOKEN_SCHEME}_{prefix}_{secret}"
+    expires_at = timezone.now() + timedelta(days=expires_in_days) if expires_in_days else None
+    token = ApiToken.objects.create(
+        user=user, name=name, prefix=prefix, token_hash=secret_hash(raw), expires_at=expires_at
+    )
+    audit_record(actor=user, action="api_token.created", target=token, data={"name": name})
+    return token, raw
+
+
+@transaction.atomic
+def api_token_revoke(*, user, token_id: int) -> ApiToken:
+    """Revoke one of the user's own tokens; another user's token id is reported as unknown."""
+    token = ApiToken.objects.select_for_update().filter(pk=token_id, user=user).first()
+    if token is None:
+        raise NotFound(_("Jeton introuvable."))
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(actor=user, action="api_token.revoked", target=token)
+    return token
+
+
+def api_token_authenticate(raw: str):
+    """The active user behind a raw token, or None. Constant-time comparison of hashes."""
+    parts = (raw or "").strip().split("_", 2)
+    if len(parts) != 3 or parts[0] != TOKEN_SCHEME:
+        return None
+    token = ApiToken.objects.select_related("user").filter(prefix=parts[1]).first()
+    if token is None or not hmac.compare_digest(token.token_hash, secret_hash(raw.strip())):
+        return None
+    if not token.is_active or not token.user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

@@ -1,0 +1,69 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from .api import api
+from .views import accounts, dashboard, health, language, organisations, tokens
+
+account_patterns = (
+    [
+        path("inscription/", accounts.sign_up, name="sign_up"),
+        path("inscription/envoyee/", accounts.sign_up_done, name="sign_up_done"),
+        path("confirmer/<str:token>/", accounts.confirm_email, name="confirm_email"),
+        path("confirmer-a-nouveau/", accounts.resend_confirmation, name="resend_confirmation"),
+        path("connexion/", accounts.LoginView.as_view(), name="login"),
+        path("deconnexion/", accounts.LogoutView.as_view(), name="logout"),
+        path("mot-de-passe/oublie/", accounts.PasswordResetView.as_view(), name="password_reset"),
+        path("mot-de-passe/envoye/", accounts.PasswordResetDoneView.as_view(), name="password_reset_done"),
+        path(
+            "mot-de-passe/nouveau/<uidb64>/<token>/",
+            accounts.PasswordResetConfirmView.as_view(),
+            name="password_reset_confirm",
+        ),
+        path("mot-de-passe/change/", accounts.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+        path("mot-de-passe/", accounts.PasswordChangeView.as_view(), name="password_change"),
+        path("profil/", accounts.profile, name="profile"),
+        path("jetons/", tokens.token_list, name="tokens"),
+        path("jetons/<int:token_id>/revoquer/", tokens.token_revoke, name="token_revoke"),
+    ],
+    "accounts",
+)
+
+organisation_patterns = (
+    [
+        path("nouvelle/", organisations.create, name="create"),
+        path("<int:organisation_id>/activer/", organisations.switch, name="switch"),
+        path("parametres/", organisations.settings_page, name="settings"),
+        path("invitations/", organisations.invite, name="invite"),
+        path("invitations/<int:invitation_id>/annuler/", organisations.revoke_invitation, name="revoke_invitation"),
+        path("membres/<int:membership_id>/role/", organisations.change_role, name="change_role"),
+        path("membres/<int:membership_id>/retirer/", organisations.remove_member, name="remove_member"),
+        path("invitation/<str:token>/", organisations.invitation, name="invitation"),
+    ],
+    "organisations",
+)
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("compte/", include(account_patterns)),
+    path("organisations/", include(organisation_patterns)),
+    path("tableau-de-bord/", dashboard.dashboard, name="dashboard"),
+    path("langue/", language.switch_language, name="switch_language"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
+
+# Wagtail serves the editorial pages (home, resource centre...) for every other path.
+urlpatterns.append(path("", include(wagtail_urls)))
+
+handler400 = "frontend.views.bad_request"
+handler403 = "frontend.views.permission_denied"
+handler404 = "frontend.views.page_not_found"
+handler500 = "frontend.views.server_error"

@@ -1,0 +1,17 @@
+"""Elasticsearch 8 through elasticsearch-py."""
+
+from elastic_transport import ConnectionError as TransportConnectionError
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch
+
+from .cluster import ClusterEngine
+
+
+class ElasticsearchEngine(ClusterEngine):
+    name = "elasticsearch"
+
+    def _make_client(self):
+        return Elasticsearch(hosts=self.urls, request_timeout=self.timeout, max_retries=1)
+
+    def _transport_errors(self):
+        return (TransportConnectionError, TransportError, ApiError)

@@ -1,0 +1,17 @@
+"""OpenSearch through opensearch-py."""
+
+from opensearchpy import OpenSearch
+from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
+from opensearchpy.exceptions import TransportError
+
+from .cluster import ClusterEngine
+
+
+class OpenSearchEngine(ClusterEngine):
+    name = "opensearch"
+
+    def _make_client(self):
+        return OpenSearch(hosts=self.urls, timeout=self.timeout, max_retries=1, retry_on_timeout=False)
+
+    def _transport_errors(self):
+        return (OpenSearchConnectionError, TransportError)
