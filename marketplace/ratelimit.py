@@ -19,8 +19,7 @@ def login_is_blocked(*, email: str, ip: str) -> bool:
     # One address may front many honest users (a shared office), so it gets more room.
     email_key, ip_key = _keys(email=email, ip=ip)
     return (
-        counts.get(email_key, 0) >= settings.LOGIN_RATE_LIMIT
-        or counts.get(ip_key, 0) >= settings.LOGIN_RATE_LIMIT * 4
+        counts.get(email_key, 0) >= settings.LOGIN_RATE_LIMIT or counts.get(ip_key, 0) >= settings.LOGIN_RATE_LIMIT * 4
     )
 
 

@@ -24,6 +24,6 @@ def channel_layer_check() -> dict:
         raise ComponentDown("no channel layer configured")
     try:
         async_to_sync(_round_trip)(layer)
-    except (OSError, TimeoutError, asyncio.TimeoutError) as exc:
+    except (OSError, TimeoutError) as exc:
         raise ComponentDown(f"channel layer unreachable: {exc.__class__.__name__}") from exc
     return {"backend": layer.__class__.__name__}

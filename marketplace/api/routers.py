@@ -139,9 +139,7 @@ def member_list(request, organisation_id: int):
     return [_member(m) for m in organisation_member_list(organisation=membership.organisation)]
 
 
-@organisations_router.patch(
-    "/{int:organisation_id}/members/{int:membership_id}", response={200: MemberOut, **ERRORS}
-)
+@organisations_router.patch("/{int:organisation_id}/members/{int:membership_id}", response={200: MemberOut, **ERRORS})
 def member_change_role(request, organisation_id: int, membership_id: int, payload: RoleIn):
     actor = membership_get(user=request.auth, organisation_id=organisation_id)
     return _member(membership_change_role(actor=actor, membership_id=membership_id, role=payload.role))
@@ -168,9 +166,7 @@ def invitation_new(request, organisation_id: int, payload: InvitationIn):
     return 201, invitation_create(membership=membership, email=payload.email, role=payload.role)
 
 
-@organisations_router.delete(
-    "/{int:organisation_id}/invitations/{int:invitation_id}", response={204: None, **ERRORS}
-)
+@organisations_router.delete("/{int:organisation_id}/invitations/{int:invitation_id}", response={204: None, **ERRORS})
 def invitation_cancel(request, organisation_id: int, invitation_id: int):
     membership = membership_get(user=request.auth, organisation_id=organisation_id)
     invitation_revoke(membership=membership, invitation_id=invitation_id)

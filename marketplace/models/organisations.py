@@ -29,9 +29,7 @@ class Organisation(models.Model):
     postcode = models.CharField(_("code postal"), max_length=5, blank=True)
     city = models.CharField(_("commune"), max_length=120, blank=True)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
-    members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="Membership", related_name="organisations"
-    )
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="organisations")
 
     class Meta:
         verbose_name = _("organisation")
@@ -88,9 +86,7 @@ class OrganisationInvitation(models.Model):
     role = models.CharField(_("rôle"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     token_hash = models.CharField(max_length=64, unique=True)
     state = models.CharField(max_length=10, choices=InvitationState.choices, default=InvitationState.PENDING)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -46,6 +46,6 @@ def organisation_member_list(*, organisation: Organisation) -> QuerySet[Membersh
 
 
 def invitation_list_pending(*, organisation: Organisation) -> QuerySet[OrganisationInvitation]:
-    return OrganisationInvitation.objects.filter(
-        organisation=organisation, state=InvitationState.PENDING
-    ).order_by("-created_at")
+    return OrganisationInvitation.objects.filter(organisation=organisation, state=InvitationState.PENDING).order_by(
+        "-created_at"
+    )

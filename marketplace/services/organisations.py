@@ -49,9 +49,7 @@ def _validate_postcode(postcode: str) -> str:
 
 
 @transaction.atomic
-def organisation_create(
-    *, created_by: User, kind: str, name: str, postcode: str = "", city: str = ""
-) -> Organisation:
+def organisation_create(*, created_by: User, kind: str, name: str, postcode: str = "", city: str = "") -> Organisation:
     """Create an association or a provider; its creator becomes its owner."""
     if kind not in OrganisationKind.values:
         raise OrganisationError(_("Choisissez association ou prestataire."), field="kind")

@@ -13,7 +13,7 @@ from ..models import ApiToken
 from ..tokens import new_secret, secret_hash
 from .audit import audit_record
 
-TOKEN_SCHEME = "psl"
+TOKEN_SCHEME = "psl"  # noqa: S105 - a public prefix, not a secret
 MAX_ACTIVE_TOKENS = 20
 MAX_LIFETIME_DAYS = 366
 # Writing last_used_at on every request would make each API call a write.

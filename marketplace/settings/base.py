@@ -1,4 +1,9 @@
-"""Settings shared by every profile; the embedded default when nothing is configured."""
+"""Settings shared by every profile; the embedded default when nothing is configured.
+
+The integration modules' names are imported here so that every profile sees them.
+"""
+
+# ruff: noqa: F401
 
 from django.utils.translation import gettext_lazy as _
 
@@ -25,37 +30,9 @@ from .payments import (
 from .search import SEARCH_ENGINE, SEARCH_INDEX_PREFIX, SEARCH_TIMEOUT_SECONDS, SEARCH_URLS
 from .tasks import TASKS, TASKS_BACKEND
 
-__all__ = [
-    "BASE_DIR",
-    "CACHES",
-    "CHANNEL_LAYERS",
-    "DATABASES",
-    "DATABASE_URL",
-    "DEFAULT_FROM_EMAIL",
-    "EMAIL_BACKEND",
-    "EMAIL_HOST",
-    "EMAIL_HOST_PASSWORD",
-    "EMAIL_HOST_USER",
-    "EMAIL_PORT",
-    "EMAIL_TIMEOUT",
-    "EMAIL_USE_TLS",
-    "REDIS_URL",
-    "SEARCH_ENGINE",
-    "SEARCH_INDEX_PREFIX",
-    "SEARCH_TIMEOUT_SECONDS",
-    "SEARCH_URLS",
-    "SERVER_EMAIL",
-    "STRIPE_API_BASE",
-    "STRIPE_PUBLISHABLE_KEY",
-    "STRIPE_SECRET_KEY",
-    "STRIPE_WEBHOOK_SECRET",
-    "TASKS",
-    "TASKS_BACKEND",
-]
-
 DEBUG = env_bool("DEBUG", False)
 # Only good enough for a laptop; the production profile refuses to start with it.
-INSECURE_DEV_SECRET_KEY = "dev-insecure-passerelle-key-change-me-in-production-0123456789"
+INSECURE_DEV_SECRET_KEY = "dev-insecure-passerelle-key-change-me-in-production-0123456789"  # noqa: S105
 SECRET_KEY = env_str("SECRET_KEY", INSECURE_DEV_SECRET_KEY)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -184,5 +161,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
 }

@@ -70,7 +70,9 @@ def resend_confirmation(request):
         if user is not None:
             email_confirmation_send(user=user)
         # Same answer whether or not the account exists: no account enumeration.
-        messages.info(request, _("Si un compte non confirmé existe pour cette adresse, un nouveau lien vient d'être envoyé."))
+        messages.info(
+            request, _("Si un compte non confirmé existe pour cette adresse, un nouveau lien vient d'être envoyé.")
+        )
         return redirect("accounts:login")
     return render(request, "accounts/resend_confirmation.html", {"form": form}, status=400 if form.errors else 200)
 

@@ -12,7 +12,7 @@ from ..forms import ApiTokenForm, add_domain_error
 from ..selectors.tokens import api_token_list
 from ..services.tokens import api_token_create, api_token_revoke
 
-_NEW_TOKEN_SESSION_KEY = "new_api_token"
+_NEW_TOKEN_SESSION_KEY = "new_api_token"  # noqa: S105 - a session key name
 
 
 @login_required

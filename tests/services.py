@@ -1,0 +1,75 @@
+"""Which real services this test run can reach, and what to do when one is missing.
+
+A test marked with a service skips with a one-line reason when the service is
+not there, and fails instead when REQUIRE_SERVICES=1 (set by .ci/run), so that
+CI cannot go green by skipping.
+"""
+
+import os
+import shutil
+import socket
+from functools import cache
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+
+
+def services_required() -> bool:
+    return os.environ.get("REQUIRE_SERVICES", "") == "1"
+
+
+def missing(reason: str) -> None:
+    if services_required():
+        pytest.fail(f"REQUIRE_SERVICES=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def port_open(host: str, port: int, timeout: float = 1.0) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def chromium_path() -> str | None:
+    candidate = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    return candidate if candidate and os.path.exists(candidate) else None
+
+
+@cache
+def unavailable_reason(service: str) -> str | None:
+    """None when the service can be used, else why not (one line)."""
+    if service == "postgres":
+        if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+            return "needs PostgreSQL: set DATABASE_URL=postgres://..."
+        return None
+    if service == "redis":
+        if not settings.REDIS_URL:
+            return "needs Redis: set REDIS_URL=redis://..."
+        url = urlparse(settings.REDIS_URL)
+        if not port_open(url.hostname or "127.0.0.1", url.port or 6379):
+            return f"Redis at {settings.REDIS_URL} does not answer"
+        return None
+    if service == "opensearch":
+        if settings.SEARCH_ENGINE != "opensearch":
+            return "needs OpenSearch: set SEARCH_ENGINE=opensearch and SEARCH_URLS"
+        url = urlparse(settings.SEARCH_URLS[0])
+        if not port_open(url.hostname or "127.0.0.1", url.port or 9200):
+            return f"OpenSearch at {settings.SEARCH_URLS[0]} does not answer"
+        return None
+    if service == "browser":
+        if chromium_path() is None:
+            return "needs Chromium: install it (make services) or set CHROMIUM_PATH"
+        return None
+    if service == "stripe":
+        try:
+            import localstripe  # noqa: F401
+        except ImportError:
+            return "needs localstripe (a dev dependency): run make test"
+        return None
+    raise ValueError(service)
+
+
+SERVICE_MARKERS = ("postgres", "redis", "opensearch", "browser", "stripe")
