@@ -20,7 +20,6 @@ var:
 ## run: the whole product on the embedded default (SQLite, in-memory layer, database search, localstripe)
 run: $(STAMP) var
 	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py seed_demo
 	@PY=$(PY) PORT=$(PORT) LOCALSTRIPE_PORT=$(LOCALSTRIPE_PORT) ops/run.sh
 
 ## test: lint, Django checks and the whole pytest suite on whatever the environment points at

@@ -18,7 +18,11 @@ export SITE_URL="${SITE_URL:-http://127.0.0.1:$PORT}"
 LOCALSTRIPE_PID=$!
 trap 'kill $LOCALSTRIPE_PID 2>/dev/null || true' EXIT INT TERM
 
-"$PY" manage.py demo_accounts --url "$SITE_URL"
-exec_status=0
-"$PY" -m daphne -b 127.0.0.1 -p "$PORT" marketplace.asgi:application || exec_status=$?
-exit $exec_status
+"$PY" manage.py seed_demo
+cat <<MSG
+
+  Passerelle is starting on $SITE_URL  (Wagtail admin: $SITE_URL/admin/, API: $SITE_URL/api/v1/docs)
+  localstripe answers on $STRIPE_API_BASE. Stop with Ctrl-C.
+
+MSG
+"$PY" -m daphne -b 127.0.0.1 -p "$PORT" marketplace.asgi:application

@@ -20,6 +20,26 @@ def _field_of(location: tuple) -> str:
     return ".".join(parts) or "__all__"
 
 
+def _message_for(item: dict) -> str:
+    """French (or the active language's) wording for the validation errors integrators meet most."""
+    ctx = item.get("ctx") or {}
+    messages = {
+        "missing": _("Ce champ est obligatoire."),
+        "string_too_short": _("Au moins %(n)s caractère(s).") % {"n": ctx.get("min_length")},
+        "string_too_long": _("Au plus %(n)s caractères.") % {"n": ctx.get("max_length")},
+        "string_type": _("Une chaîne de caractères est attendue."),
+        "int_parsing": _("Un nombre entier est attendu."),
+        "int_type": _("Un nombre entier est attendu."),
+        "greater_than_equal": _("La valeur doit être au moins %(n)s.") % {"n": ctx.get("ge")},
+        "less_than_equal": _("La valeur doit être au plus %(n)s.") % {"n": ctx.get("le")},
+        "enum": _("Valeur inconnue ; valeurs possibles : %(values)s.") % {"values": ctx.get("expected")},
+        "json_invalid": _("Le corps de la requête n'est pas du JSON valide."),
+        "model_attributes_type": _("Un objet JSON est attendu."),
+        "dict_type": _("Un objet JSON est attendu."),
+    }
+    return messages.get(item.get("type"), item.get("msg", ""))
+
+
 def register_error_handlers(api) -> None:
     @api.exception_handler(DomainError)
     def domain_error(request, exc: DomainError):
@@ -30,7 +50,7 @@ def register_error_handlers(api) -> None:
     def validation_error(request, exc: ValidationError):
         errors: dict[str, list[str]] = {}
         for item in exc.errors:
-            errors.setdefault(_field_of(tuple(item.get("loc", ()))), []).append(item.get("msg", ""))
+            errors.setdefault(_field_of(tuple(item.get("loc", ()))), []).append(_message_for(item))
         return _error(api, request, 422, _("Certaines valeurs envoyées ne sont pas valides."), errors)
 
     @api.exception_handler(AuthenticationError)
@@ -39,6 +59,9 @@ def register_error_handlers(api) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
+        # django-ninja raises this one itself for a body that is not JSON.
+        if str(exc) == "Cannot parse request body":
+            return _error(api, request, 400, _("Le corps de la requête n'est pas du JSON valide."))
         return _error(api, request, exc.status_code, str(exc))
 
     @api.exception_handler(Http404)
