@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,8 +9,7 @@ class BillingConfig(AppConfig):
     def ready(self):
         from marketplace.health import health_check_register
 
-        from .health import payments_check, tasks_check
+        from .health import payments_check, payments_configured, tasks_check
 
         health_check_register("tasks", tasks_check)
-        if settings.STRIPE_SECRET_KEY:
-            health_check_register("payments", payments_check)
+        health_check_register("payments", payments_check, enabled=payments_configured)

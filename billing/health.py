@@ -9,6 +9,10 @@ from marketplace.health import ComponentDown
 from .payments.stripe_client import stripe_client
 
 
+def payments_configured() -> bool:
+    return bool(settings.STRIPE_SECRET_KEY)
+
+
 def payments_check() -> dict:
     """Reads the account balance: the cheapest authenticated call Stripe and localstripe both answer."""
     try:

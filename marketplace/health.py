@@ -12,23 +12,33 @@ from django.db import connection
 
 logger = logging.getLogger(__name__)
 
-_checks: dict[str, Callable[[], dict]] = {}
+_checks: dict[str, tuple[Callable[[], dict], Callable[[], bool]]] = {}
 
 
 class ComponentDown(Exception):
     """Raised by a check with a short reason that is safe to show."""
 
 
-def health_check_register(name: str, check: Callable[[], dict]) -> None:
-    """Register `check`, which returns details (engine name...) or raises when the component is down."""
-    _checks[name] = check
+def _always() -> bool:
+    return True
+
+
+def health_check_register(name: str, check: Callable[[], dict], *, enabled: Callable[[], bool] = _always) -> None:
+    """Register `check`, which returns details (engine name...) or raises when the component is down.
+
+    `enabled` is asked on every report, so a component that settings turn off
+    (payments without a Stripe key) is left out rather than reported down.
+    """
+    _checks[name] = (check, enabled)
 
 
 def health_report() -> tuple[bool, dict]:
     """Run every check; (all up?, {component: {"status": "up"|"down", ...}})."""
     components = {}
     all_up = True
-    for name, check in _checks.items():
+    for name, (check, enabled) in _checks.items():
+        if not enabled():
+            continue
         started = time.monotonic()
         try:
             details = check() or {}

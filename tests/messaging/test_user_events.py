@@ -1,0 +1,72 @@
+"""The per-user socket /ws/me/: only the logged-in user's own events reach it."""
+
+import pytest
+from asgiref.sync import sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.test import Client
+
+from marketplace.asgi import application
+from messaging.consumers import CLOSE_UNAUTHENTICATED
+from messaging.realtime import user_event_send
+
+from ..factories import UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ORIGIN = (b"origin", b"http://127.0.0.1:8000")
+
+
+def session_cookie_for(user) -> bytes:
+    client = Client()
+    client.force_login(user)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}".encode()
+
+
+async def connect(cookie: bytes | None = None, origin=ORIGIN):
+    headers = [origin] if origin else []
+    if cookie:
+        headers.append((b"cookie", cookie))
+    communicator = WebsocketCommunicator(application, "/ws/me/", headers=headers)
+    connected, code = await communicator.connect()
+    return communicator, connected, code
+
+
+async def test_anonymous_visitors_are_refused_with_a_close_code():
+    communicator, connected, code = await connect()
+    assert not connected
+    assert code == CLOSE_UNAUTHENTICATED
+
+
+async def test_a_foreign_origin_is_refused():
+    user = await sync_to_async(UserFactory)()
+    cookie = await sync_to_async(session_cookie_for)(user)
+    communicator, connected, _ = await connect(cookie, origin=(b"origin", b"https://evil.example.com"))
+    assert not connected
+
+
+async def test_a_user_receives_their_own_events_and_not_others():
+    alice, bob = await sync_to_async(UserFactory)(), await sync_to_async(UserFactory)()
+    alice_socket, connected, _ = await connect(await sync_to_async(session_cookie_for)(alice))
+    assert connected
+    bob_socket, connected, _ = await connect(await sync_to_async(session_cookie_for)(bob))
+    assert connected
+
+    await sync_to_async(user_event_send)(user_id=alice.pk, event="notification", data={"text": "Nouveau devis"})
+
+    assert await alice_socket.receive_json_from(timeout=2) == {
+        "type": "notification",
+        "data": {"text": "Nouveau devis"},
+    }
+    assert await bob_socket.receive_nothing(timeout=0.2)
+    await alice_socket.disconnect()
+    await bob_socket.disconnect()
+
+
+async def test_ping_keeps_the_connection_alive():
+    user = await sync_to_async(UserFactory)()
+    socket, connected, _ = await connect(await sync_to_async(session_cookie_for)(user))
+    assert connected
+    await socket.send_json_to({"type": "ping"})
+    assert await socket.receive_json_from(timeout=2) == {"type": "pong"}
+    await socket.disconnect()
