@@ -25,7 +25,7 @@ class ClusterEngine(SearchEngine):
 
     def health(self) -> dict:
         try:
-            health = self.client.cluster.health(timeout=f"{self.timeout}s")
+            health = self.client.cluster.health()
         except self._transport_errors() as exc:
             raise ComponentDown(f"{self.name} unreachable: {exc.__class__.__name__}") from exc
         status = health["status"]
