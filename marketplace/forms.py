@@ -3,7 +3,9 @@
 from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.db import transaction
 from django.template import loader
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .errors import DomainError
@@ -81,9 +83,11 @@ class QueuedPasswordResetForm(PasswordResetForm):
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
     ):
-        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        body = loader.render_to_string(email_template_name, context)
-        send_email.enqueue(to=[to_email], subject=subject, body=body)
+        # Written in the account's language, not the language of the page the request came from.
+        with translation.override(context["user"].preferred_language):
+            subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+            body = loader.render_to_string(email_template_name, context)
+        transaction.on_commit(lambda: send_email.enqueue(to=[to_email], subject=subject, body=body))
 
 
 class ResendConfirmationForm(forms.Form):

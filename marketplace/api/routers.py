@@ -5,7 +5,7 @@ does not belong to answers 404, the same as one that does not exist.
 """
 
 from django.http import HttpResponse
-from ninja import Router
+from ninja import Router, Status
 
 from ..selectors.organisations import (
     invitation_list_pending,
@@ -100,7 +100,7 @@ def me(request):
 @me_router.patch("", response={200: MeOut, **ERRORS}, summary="Update one's name or language")
 def me_update(request, payload: MeUpdateIn):
     user = request.auth
-    data = payload.dict(exclude_unset=True)
+    data = payload.model_dump(exclude_unset=True)
     user_update_profile(
         user=user,
         first_name=data.get("first_name") or user.first_name,
@@ -117,8 +117,8 @@ def organisation_list(request):
 
 @organisations_router.post("", response={201: OrganisationOut, **ERRORS})
 def organisation_new(request, payload: OrganisationCreateIn):
-    organisation = organisation_create(created_by=request.auth, **payload.dict())
-    return 201, _organisation(membership_get(user=request.auth, organisation_id=organisation.pk))
+    organisation = organisation_create(created_by=request.auth, **payload.model_dump())
+    return Status(201, _organisation(membership_get(user=request.auth, organisation_id=organisation.pk)))
 
 
 @organisations_router.get("/{int:organisation_id}", response={200: OrganisationOut, **ERRORS})
@@ -129,7 +129,7 @@ def organisation_detail(request, organisation_id: int):
 @organisations_router.patch("/{int:organisation_id}", response={200: OrganisationOut, **ERRORS})
 def organisation_change(request, organisation_id: int, payload: OrganisationUpdateIn):
     membership = membership_get(user=request.auth, organisation_id=organisation_id)
-    organisation_update(membership=membership, **payload.dict(exclude_unset=True))
+    organisation_update(membership=membership, **payload.model_dump(exclude_unset=True))
     return _organisation(membership_get(user=request.auth, organisation_id=organisation_id))
 
 
@@ -163,7 +163,7 @@ def invitation_list(request, organisation_id: int):
 @organisations_router.post("/{int:organisation_id}/invitations", response={201: InvitationOut, **ERRORS})
 def invitation_new(request, organisation_id: int, payload: InvitationIn):
     membership = membership_get(user=request.auth, organisation_id=organisation_id)
-    return 201, invitation_create(membership=membership, email=payload.email, role=payload.role)
+    return Status(201, invitation_create(membership=membership, email=payload.email, role=payload.role))
 
 
 @organisations_router.delete("/{int:organisation_id}/invitations/{int:invitation_id}", response={204: None, **ERRORS})
@@ -186,7 +186,7 @@ def token_list(request):
 )
 def token_new(request, payload: TokenIn):
     token, raw = api_token_create(user=request.auth, name=payload.name, expires_in_days=payload.expires_in_days)
-    return 201, {**TokenOut.from_orm(token).dict(), "token": raw}
+    return Status(201, {**TokenOut.model_validate(token, from_attributes=True).model_dump(), "token": raw})
 
 
 @tokens_router.delete("/{int:token_id}", response={204: None, **ERRORS})

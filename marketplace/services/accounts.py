@@ -67,8 +67,12 @@ def email_confirmation_send(*, user: User) -> None:
 
 
 @transaction.atomic
-def email_confirm(*, token: str) -> User:
-    """Mark the address in the token as confirmed; a second click on the same link is fine."""
+def email_confirm(*, token: str) -> tuple[User, bool]:
+    """Mark the address in the token as confirmed; returns the user and whether this click confirmed it.
+
+    A second click on the same link is harmless but confirms nothing new, so
+    the caller can refuse to treat an old link as a way to log in.
+    """
     read = email_confirmation_token_read(token)
     if read is None:
         raise AccountError(_("Ce lien de confirmation est invalide ou a expiré. Demandez-en un nouveau."))
@@ -76,11 +80,12 @@ def email_confirm(*, token: str) -> User:
     user = User.objects.select_for_update().filter(pk=user_id, is_active=True).first()
     if user is None or user.email != email:
         raise AccountError(_("Ce lien de confirmation ne correspond plus à votre adresse e-mail."))
-    if not user.email_confirmed:
-        user.email_confirmed_at = timezone.now()
-        user.save(update_fields=["email_confirmed_at"])
-        audit_record(actor=user, action="user.email_confirmed", target=user)
-    return user
+    if user.email_confirmed:
+        return user, False
+    user.email_confirmed_at = timezone.now()
+    user.save(update_fields=["email_confirmed_at"])
+    audit_record(actor=user, action="user.email_confirmed", target=user)
+    return user, True
 
 
 @transaction.atomic

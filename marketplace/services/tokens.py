@@ -5,6 +5,7 @@ import secrets
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,13 +34,18 @@ def api_token_create(*, user, name: str, expires_in_days: int | None = None) -> 
             _("La durée de validité doit être comprise entre 1 et %(max)s jours.") % {"max": MAX_LIFETIME_DAYS},
             field="expires_in_days",
         )
-    active = ApiToken.objects.filter(user=user, revoked_at__isnull=True).count()
+    now = timezone.now()
+    active = (
+        ApiToken.objects.filter(user=user, revoked_at__isnull=True)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        .count()
+    )
     if active >= MAX_ACTIVE_TOKENS:
         raise TokenError(_("Vous avez déjà %(max)s jetons actifs : révoquez-en un.") % {"max": MAX_ACTIVE_TOKENS})
     prefix = secrets.token_hex(4)
     secret = new_secret(32)
     raw = f"{TOKEN_SCHEME}_{prefix}_{secret}"
-    expires_at = timezone.now() + timedelta(days=expires_in_days) if expires_in_days else None
+    expires_at = now + timedelta(days=expires_in_days) if expires_in_days else None
     token = ApiToken.objects.create(
         user=user, name=name, prefix=prefix, token_hash=secret_hash(raw), expires_at=expires_at
     )

@@ -117,7 +117,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dashboard"
-LOGOUT_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "/"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 # Email confirmation links stay valid for a week.
 EMAIL_CONFIRMATION_TIMEOUT = 60 * 60 * 24 * 7

@@ -53,9 +53,13 @@ def sign_up_done(request):
 @require_http_methods(["GET"])
 def confirm_email(request, token):
     try:
-        user = email_confirm(token=token)
+        user, newly_confirmed = email_confirm(token=token)
     except DomainError as error:
         return render(request, "accounts/confirm_failed.html", {"error": error.message}, status=400)
+    if not newly_confirmed:
+        # The link has served its purpose: it must not become a password-free way in.
+        messages.info(request, _("Votre adresse e-mail est déjà confirmée : connectez-vous."))
+        return redirect("dashboard" if request.user.is_authenticated else "accounts:login")
     if not request.user.is_authenticated:
         login(request, user, backend="marketplace.auth_backends.EmailBackend")
     messages.success(request, _("Votre adresse e-mail est confirmée. Bienvenue !"))
