@@ -1,12 +1,14 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import converters  # noqa: F401  (registers the `id` converter before any route uses it)
 from .api import api
 from .views import accounts, dashboard, health, language, organisations, tokens
+from .views.api import api_not_found
 
 account_patterns = (
     [
@@ -27,7 +29,7 @@ account_patterns = (
         path("mot-de-passe/", accounts.PasswordChangeView.as_view(), name="password_change"),
         path("profil/", accounts.profile, name="profile"),
         path("jetons/", tokens.token_list, name="tokens"),
-        path("jetons/<int:token_id>/revoquer/", tokens.token_revoke, name="token_revoke"),
+        path("jetons/<id:token_id>/revoquer/", tokens.token_revoke, name="token_revoke"),
     ],
     "accounts",
 )
@@ -35,12 +37,12 @@ account_patterns = (
 organisation_patterns = (
     [
         path("nouvelle/", organisations.create, name="create"),
-        path("<int:organisation_id>/activer/", organisations.switch, name="switch"),
+        path("<id:organisation_id>/activer/", organisations.switch, name="switch"),
         path("parametres/", organisations.settings_page, name="settings"),
         path("invitations/", organisations.invite, name="invite"),
-        path("invitations/<int:invitation_id>/annuler/", organisations.revoke_invitation, name="revoke_invitation"),
-        path("membres/<int:membership_id>/role/", organisations.change_role, name="change_role"),
-        path("membres/<int:membership_id>/retirer/", organisations.remove_member, name="remove_member"),
+        path("invitations/<id:invitation_id>/annuler/", organisations.revoke_invitation, name="revoke_invitation"),
+        path("membres/<id:membership_id>/role/", organisations.change_role, name="change_role"),
+        path("membres/<id:membership_id>/retirer/", organisations.remove_member, name="remove_member"),
         path("invitation/<str:token>/", organisations.invitation, name="invitation"),
     ],
     "organisations",
@@ -49,6 +51,8 @@ organisation_patterns = (
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    # Anything else under /api/ answers in the API's JSON shape, not with an HTML page.
+    re_path(r"^api/", api_not_found),
     path("compte/", include(account_patterns)),
     path("organisations/", include(organisation_patterns)),
     path("tableau-de-bord/", dashboard.dashboard, name="dashboard"),

@@ -35,6 +35,7 @@ def _message_for(item: dict) -> str:
         "enum": _("Valeur inconnue ; valeurs possibles : %(values)s.") % {"values": ctx.get("expected")},
         "json_invalid": _("Le corps de la requête n'est pas du JSON valide."),
         "model_attributes_type": _("Un objet JSON est attendu."),
+        "model_type": _("Un objet JSON est attendu."),
         "dict_type": _("Un objet JSON est attendu."),
     }
     return messages.get(item.get("type"), item.get("msg", ""))
@@ -62,6 +63,13 @@ def register_error_handlers(api) -> None:
         # django-ninja raises this one itself for a body that is not JSON.
         if str(exc) == "Cannot parse request body":
             return _error(api, request, 400, _("Le corps de la requête n'est pas du JSON valide."))
+        if exc.status_code == 403 and "CSRF" in str(exc):
+            return _error(
+                api,
+                request,
+                403,
+                _("Jeton CSRF manquant ou invalide : envoyez l'en-tête X-CSRFToken, ou utilisez un jeton d'API."),
+            )
         return _error(api, request, exc.status_code, str(exc))
 
     @api.exception_handler(Http404)

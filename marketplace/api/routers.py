@@ -103,8 +103,8 @@ def me_update(request, payload: MeUpdateIn):
     data = payload.model_dump(exclude_unset=True)
     user_update_profile(
         user=user,
-        first_name=data.get("first_name") or user.first_name,
-        last_name=data.get("last_name") or user.last_name,
+        first_name=data.get("first_name", user.first_name),
+        last_name=data.get("last_name", user.last_name),
         preferred_language=data.get("preferred_language") or user.preferred_language,
     )
     return _me(user)
@@ -121,38 +121,38 @@ def organisation_new(request, payload: OrganisationCreateIn):
     return Status(201, _organisation(membership_get(user=request.auth, organisation_id=organisation.pk)))
 
 
-@organisations_router.get("/{int:organisation_id}", response={200: OrganisationOut, **ERRORS})
+@organisations_router.get("/{id:organisation_id}", response={200: OrganisationOut, **ERRORS})
 def organisation_detail(request, organisation_id: int):
     return _organisation(membership_get(user=request.auth, organisation_id=organisation_id))
 
 
-@organisations_router.patch("/{int:organisation_id}", response={200: OrganisationOut, **ERRORS})
+@organisations_router.patch("/{id:organisation_id}", response={200: OrganisationOut, **ERRORS})
 def organisation_change(request, organisation_id: int, payload: OrganisationUpdateIn):
     membership = membership_get(user=request.auth, organisation_id=organisation_id)
     organisation_update(membership=membership, **payload.model_dump(exclude_unset=True))
     return _organisation(membership_get(user=request.auth, organisation_id=organisation_id))
 
 
-@organisations_router.get("/{int:organisation_id}/members", response={200: list[MemberOut], **ERRORS})
+@organisations_router.get("/{id:organisation_id}/members", response={200: list[MemberOut], **ERRORS})
 def member_list(request, organisation_id: int):
     membership = membership_get(user=request.auth, organisation_id=organisation_id)
     return [_member(m) for m in organisation_member_list(organisation=membership.organisation)]
 
 
-@organisations_router.patch("/{int:organisation_id}/members/{int:membership_id}", response={200: MemberOut, **ERRORS})
+@organisations_router.patch("/{id:organisation_id}/members/{id:membership_id}", response={200: MemberOut, **ERRORS})
 def member_change_role(request, organisation_id: int, membership_id: int, payload: RoleIn):
     actor = membership_get(user=request.auth, organisation_id=organisation_id)
     return _member(membership_change_role(actor=actor, membership_id=membership_id, role=payload.role))
 
 
-@organisations_router.delete("/{int:organisation_id}/members/{int:membership_id}", response={204: None, **ERRORS})
+@organisations_router.delete("/{id:organisation_id}/members/{id:membership_id}", response={204: None, **ERRORS})
 def member_remove(request, organisation_id: int, membership_id: int):
     actor = membership_get(user=request.auth, organisation_id=organisation_id)
     membership_remove(actor=actor, membership_id=membership_id)
     return HttpResponse(status=204)
 
 
-@organisations_router.get("/{int:organisation_id}/invitations", response={200: list[InvitationOut], **ERRORS})
+@organisations_router.get("/{id:organisation_id}/invitations", response={200: list[InvitationOut], **ERRORS})
 def invitation_list(request, organisation_id: int):
     membership = membership_get(user=request.auth, organisation_id=organisation_id)
     if not membership.can_manage:
@@ -160,13 +160,13 @@ def invitation_list(request, organisation_id: int):
     return list(invitation_list_pending(organisation=membership.organisation))
 
 
-@organisations_router.post("/{int:organisation_id}/invitations", response={201: InvitationOut, **ERRORS})
+@organisations_router.post("/{id:organisation_id}/invitations", response={201: InvitationOut, **ERRORS})
 def invitation_new(request, organisation_id: int, payload: InvitationIn):
     membership = membership_get(user=request.auth, organisation_id=organisation_id)
     return Status(201, invitation_create(membership=membership, email=payload.email, role=payload.role))
 
 
-@organisations_router.delete("/{int:organisation_id}/invitations/{int:invitation_id}", response={204: None, **ERRORS})
+@organisations_router.delete("/{id:organisation_id}/invitations/{id:invitation_id}", response={204: None, **ERRORS})
 def invitation_cancel(request, organisation_id: int, invitation_id: int):
     membership = membership_get(user=request.auth, organisation_id=organisation_id)
     invitation_revoke(membership=membership, invitation_id=invitation_id)
@@ -189,7 +189,7 @@ def token_new(request, payload: TokenIn):
     return Status(201, {**TokenOut.model_validate(token, from_attributes=True).model_dump(), "token": raw})
 
 
-@tokens_router.delete("/{int:token_id}", response={204: None, **ERRORS})
+@tokens_router.delete("/{id:token_id}", response={204: None, **ERRORS})
 def token_revoke(request, token_id: int):
     api_token_revoke(user=request.auth, token_id=token_id)
     return HttpResponse(status=204)

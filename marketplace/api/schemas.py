@@ -1,10 +1,18 @@
 from datetime import datetime
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from ..models.organisations import OrganisationKind, Role
 from ..models.users import Language
+
+
+class InputSchema(BaseModel):
+    """A request body: a plain pydantic model, so only a JSON object validates.
+
+    ninja's `Schema` also reads attributes (for ORM output), which would let a
+    list or a string through as an empty update.
+    """
 
 
 class MembershipOut(Schema):
@@ -23,7 +31,7 @@ class MeOut(Schema):
     memberships: list[MembershipOut]
 
 
-class MeUpdateIn(Schema):
+class MeUpdateIn(InputSchema):
     first_name: str | None = Field(None, max_length=150)
     last_name: str | None = Field(None, max_length=150)
     preferred_language: Language | None = None
@@ -40,14 +48,14 @@ class OrganisationOut(Schema):
     role: Role
 
 
-class OrganisationCreateIn(Schema):
+class OrganisationCreateIn(InputSchema):
     kind: OrganisationKind
     name: str = Field(..., min_length=2, max_length=200)
     postcode: str = Field("", max_length=5)
     city: str = Field("", max_length=120)
 
 
-class OrganisationUpdateIn(Schema):
+class OrganisationUpdateIn(InputSchema):
     name: str | None = Field(None, min_length=2, max_length=200)
     postcode: str | None = Field(None, max_length=5)
     city: str | None = Field(None, max_length=120)
@@ -62,11 +70,11 @@ class MemberOut(Schema):
     created_at: datetime
 
 
-class RoleIn(Schema):
+class RoleIn(InputSchema):
     role: Role
 
 
-class InvitationIn(Schema):
+class InvitationIn(InputSchema):
     email: str = Field(..., max_length=254)
     role: Role = Role.MEMBER
 
@@ -80,7 +88,7 @@ class InvitationOut(Schema):
     expires_at: datetime
 
 
-class TokenIn(Schema):
+class TokenIn(InputSchema):
     name: str = Field(..., min_length=1, max_length=100)
     expires_in_days: int | None = Field(None, ge=1, le=366)
 

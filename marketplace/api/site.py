@@ -1,5 +1,6 @@
 from ninja import NinjaAPI
 
+from .. import converters  # noqa: F401  (the `id` path converter)
 from .auth import session_auth, token_auth
 from .errors import register_error_handlers
 from .routers import me_router, organisations_router, tokens_router
@@ -8,7 +9,8 @@ api = NinjaAPI(
     title="Passerelle API",
     version="1",
     description="API of the digital marketplace for French associations. Errors are `{message, errors}`.",
-    auth=[session_auth, token_auth],
+    # The token first: a request that carries one is an integration, never held to the browser's CSRF rule.
+    auth=[token_auth, session_auth],
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url="/docs",

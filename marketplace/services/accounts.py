@@ -92,6 +92,10 @@ def email_confirm(*, token: str) -> tuple[User, bool]:
 def user_update_profile(*, user: User, first_name: str, last_name: str, preferred_language: str) -> User:
     if preferred_language not in Language.values:
         raise AccountError(_("Langue inconnue."), field="preferred_language")
+    if not (first_name or "").strip():
+        raise AccountError(_("Le prénom est obligatoire."), field="first_name")
+    if not (last_name or "").strip():
+        raise AccountError(_("Le nom est obligatoire."), field="last_name")
     user.first_name = first_name.strip()
     user.last_name = last_name.strip()
     user.preferred_language = preferred_language

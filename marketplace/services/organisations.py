@@ -1,5 +1,7 @@
 """Organisations, memberships and invitations of colleagues."""
 
+import re
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,6 +20,8 @@ from ..models.organisations import InvitationState, OrganisationKind, Role
 from ..tokens import new_secret, secret_hash
 from .audit import audit_record
 
+POSTCODE_RE = re.compile(r"[0-9]{5}", re.ASCII)
+
 
 def require_manager(membership: Membership) -> None:
     if not membership.can_manage:
@@ -32,8 +36,13 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
+def _visible(text: str) -> str:
+    """Collapse white space and drop invisible format characters (zero-width spaces...)."""
+    return " ".join("".join(ch for ch in (text or "") if unicodedata.category(ch) != "Cf").split())
+
+
 def _validate_name(name: str) -> str:
-    name = " ".join((name or "").split())
+    name = _visible(name)
     if len(name) < 2:
         raise OrganisationError(_("Le nom doit compter au moins 2 caractères."), field="name")
     if len(name) > 200:
@@ -43,7 +52,7 @@ def _validate_name(name: str) -> str:
 
 def _validate_postcode(postcode: str) -> str:
     postcode = (postcode or "").strip()
-    if postcode and (len(postcode) != 5 or not postcode.isdigit()):
+    if postcode and not POSTCODE_RE.fullmatch(postcode):
         raise OrganisationError(_("Un code postal français compte 5 chiffres."), field="postcode")
     return postcode
 
@@ -58,7 +67,7 @@ def organisation_create(*, created_by: User, kind: str, name: str, postcode: str
         name=_validate_name(name),
         slug=_unique_slug(name),
         postcode=_validate_postcode(postcode),
-        city=" ".join((city or "").split()),
+        city=_visible(city),
     )
     organisation.full_clean()
     organisation.save()
@@ -79,7 +88,7 @@ def organisation_update(
     if postcode is not None:
         changes["postcode"] = _validate_postcode(postcode)
     if city is not None:
-        changes["city"] = " ".join(city.split())
+        changes["city"] = _visible(city)
     changed = {field: value for field, value in changes.items() if getattr(organisation, field) != value}
     for field, value in changed.items():
         setattr(organisation, field, value)

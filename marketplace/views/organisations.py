@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ..errors import DomainError, NotFound
+from ..errors import DomainError, NotFound, PermissionDenied
 from ..forms import InvitationForm, OrganisationCreateForm, OrganisationUpdateForm, RoleForm, add_domain_error
 from ..middleware import ACTIVE_ORGANISATION_SESSION_KEY
 from ..selectors.organisations import invitation_list_pending, membership_get, organisation_member_list
@@ -73,6 +73,9 @@ def settings_page(request):
     if request.method == "POST" and form.is_valid():
         try:
             organisation_update(membership=membership, **form.cleaned_data)
+        except PermissionDenied as error:
+            # Members do not see the form: say it where they look.
+            return _refuse(request, error)
         except DomainError as error:
             add_domain_error(form, error)
         else:
