@@ -240,6 +240,13 @@ def invitation_revoke(*, membership: Membership, invitation_id: int) -> Organisa
 
 
 def _target_membership(actor: Membership, membership_id: int) -> Membership:
+    """The member being changed, with the organisation row locked.
+
+    Locking the organisation first serialises every change to its members, so
+    two owners leaving at once cannot both pass the "one owner remains" check
+    (and cannot deadlock by locking each other's rows in turn).
+    """
+    Organisation.objects.select_for_update().filter(pk=actor.organisation_id).first()
     target = (
         Membership.objects.select_for_update()
         .select_related("user")
@@ -252,7 +259,7 @@ def _target_membership(actor: Membership, membership_id: int) -> Membership:
 
 
 def _ensure_an_owner_remains(target: Membership) -> None:
-    owners = Membership.objects.select_for_update().filter(organisation_id=target.organisation_id, role=Role.OWNER)
+    owners = Membership.objects.filter(organisation_id=target.organisation_id, role=Role.OWNER)
     if target.role == Role.OWNER and owners.count() <= 1:
         raise OrganisationError(_("Une organisation garde au moins un propriétaire : nommez-en un autre d'abord."))
 
