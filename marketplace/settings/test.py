@@ -12,3 +12,7 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 WHITENOISE_AUTOREFRESH = True
+
+# Threads (live server, WebSocket handlers, race tests) must not keep connections
+# open past their request, or PostgreSQL refuses to drop the test database.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
