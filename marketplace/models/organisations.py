@@ -20,6 +20,16 @@ class Role(models.TextChoices):
 MANAGER_ROLES = (Role.OWNER, Role.ADMIN)
 
 
+class VerificationStatus(models.TextChoices):
+    """Where an organisation stands with the platform's checks."""
+
+    UNVERIFIED = "unverified", _("Non vérifiée")
+    PENDING = "pending", _("En cours de vérification")
+    INFO_REQUESTED = "info_requested", _("Informations demandées")
+    VERIFIED = "verified", _("Vérifiée")
+    REJECTED = "rejected", _("Refusée")
+
+
 class Organisation(models.Model):
     """An association or a provider: the unit that owns projects, quotes, orders and conversations."""
 
@@ -29,6 +39,15 @@ class Organisation(models.Model):
     postcode = models.CharField(_("code postal"), max_length=5, blank=True)
     city = models.CharField(_("commune"), max_length=120, blank=True)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    # Kept here, written only by the verification services, so every "may it...?" check is one column read.
+    verification_status = models.CharField(
+        _("vérification"),
+        max_length=20,
+        choices=VerificationStatus.choices,
+        default=VerificationStatus.UNVERIFIED,
+        db_index=True,
+    )
+    verified_at = models.DateTimeField(_("vérifiée le"), null=True, blank=True)
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="organisations")
 
     class Meta:
@@ -47,6 +66,10 @@ class Organisation(models.Model):
     @property
     def is_provider(self) -> bool:
         return self.kind == OrganisationKind.PROVIDER
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verification_status == VerificationStatus.VERIFIED
 
 
 class Membership(models.Model):

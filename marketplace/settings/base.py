@@ -139,6 +139,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "var" / "media"
+# Supporting documents (statutes, identity...): never under MEDIA_ROOT, served only by a view that checks access.
+PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private"))
+# Uploads bigger than this are refused with a message, before anything is stored.
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+MAX_IMAGE_BYTES = 3 * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -1,0 +1,44 @@
+"""In-app notifications, each also sent by email, in each recipient's language."""
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from ..models import Membership, Notification, User
+from ..tasks import send_email
+
+
+def notify_users(*, users, kind: str, template: str, context: dict, url: str = "", email: bool = True) -> int:
+    """Create one notification per user, rendered from `notifications/<template>_{title,body}.txt`.
+
+    The email is queued after commit, so a rolled-back change tells nobody.
+    """
+    created = 0
+    for user in users:
+        with translation.override(user.preferred_language):
+            title = " ".join(render_to_string(f"notifications/{template}_title.txt", context).split())
+            body = render_to_string(f"notifications/{template}_body.txt", context).strip()
+        Notification.objects.create(user=user, kind=kind, title=title, body=body, url=url)
+        created += 1
+        if email:
+            text = f"{body}\n\n{settings.SITE_URL}{url}" if url else body
+            transaction.on_commit(lambda to=user.email, s=title, b=text: send_email.enqueue(to=[to], subject=s, body=b))
+    return created
+
+
+def notify_organisation(*, organisation, kind: str, template: str, context: dict, url: str = "") -> int:
+    """Tell every member of an organisation."""
+    users = User.objects.filter(
+        pk__in=Membership.objects.filter(organisation=organisation).values("user_id"), is_active=True
+    )
+    return notify_users(users=users, kind=kind, template=template, context=context, url=url)
+
+
+@transaction.atomic
+def notification_mark_read(*, user, notification_id: int | None = None) -> int:
+    """Mark one of the user's notifications read, or all of them when no id is given."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if notification_id is not None:
+        unread = unread.filter(pk=notification_id)
+    return unread.update(read_at=timezone.now())
