@@ -56,6 +56,8 @@ urlpatterns = [
     path("compte/", include(account_patterns)),
     path("organisations/", include(organisation_patterns)),
     path("tableau-de-bord/", dashboard.dashboard, name="dashboard"),
+    path("", include("marketplace.urls_directory")),
+    path("mon-organisation/", include("marketplace.urls_profiles")),
     path("langue/", language.switch_language, name="switch_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

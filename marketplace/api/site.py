@@ -2,7 +2,9 @@ from ninja import NinjaAPI
 
 from .. import converters  # noqa: F401  (the `id` path converter)
 from .auth import session_auth, token_auth
+from .directory import directory_router
 from .errors import register_error_handlers
+from .profiles import profiles_router
 from .routers import me_router, organisations_router, tokens_router
 
 api = NinjaAPI(
@@ -19,3 +21,5 @@ register_error_handlers(api)
 api.add_router("/me", me_router)
 api.add_router("/organisations", organisations_router)
 api.add_router("/tokens", tokens_router)
+api.add_router("/directory", directory_router)
+api.add_router("/my-organisation", profiles_router)
