@@ -1,7 +1,18 @@
 from .audit import AuditEntry
-from .notifications import Notification
+from .notifications import Notification, NotificationPreference
 from .organisations import Membership, Organisation, OrganisationInvitation
 from .profiles import AssociationProfile, PortfolioItem, ProviderCertification, ProviderProfile, ServedRegion
+from .projects import (
+    Project,
+    ProjectAttachment,
+    ProjectChange,
+    ProjectInvitation,
+    Proposal,
+    ProposalAttachment,
+    ProposalLine,
+    ProposalVersion,
+    Review,
+)
 from .taxonomy import Skill, SkillDomain
 from .tokens import ApiToken
 from .users import User
@@ -13,6 +24,16 @@ __all__ = [
     "AuditEntry",
     "Membership",
     "Notification",
+    "NotificationPreference",
+    "Project",
+    "ProjectAttachment",
+    "ProjectChange",
+    "ProjectInvitation",
+    "Proposal",
+    "ProposalAttachment",
+    "ProposalLine",
+    "ProposalVersion",
+    "Review",
     "Organisation",
     "OrganisationInvitation",
     "PortfolioItem",

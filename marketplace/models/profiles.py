@@ -158,6 +158,9 @@ class ProviderProfile(models.Model):
     response_time_hours = models.PositiveIntegerField(_("délai de réponse habituel (heures)"), default=48)
     website = models.URLField(_("site internet"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/providers/", blank=True)
+    # Mean of published reviews, kept up to date by the review services for sorting and matching.
+    rating_average = models.DecimalField(_("note moyenne"), max_digits=3, decimal_places=2, null=True, blank=True)
+    rating_count = models.PositiveIntegerField(_("nombre d'avis"), default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
