@@ -30,3 +30,15 @@ class OrganisationError(DomainError):
 
 class TokenError(DomainError):
     pass
+
+
+class ProjectError(DomainError):
+    pass
+
+
+class ProposalError(DomainError):
+    pass
+
+
+class ReviewError(DomainError):
+    pass

@@ -11,3 +11,11 @@ def send_email(*, to: list[str], subject: str, body: str, html_body: str = "") -
     if html_body:
         message.attach_alternative(html_body, "text/html")
     return message.send()
+
+
+@task()
+def expire_overdue_projects() -> int:
+    """Run daily (cron: `manage.py expire_projects`, or enqueued by a scheduler on the database backend)."""
+    from .services.projects import projects_expire_overdue
+
+    return projects_expire_overdue()

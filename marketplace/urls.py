@@ -56,6 +56,7 @@ urlpatterns = [
     path("compte/", include(account_patterns)),
     path("organisations/", include(organisation_patterns)),
     path("tableau-de-bord/", dashboard.dashboard, name="dashboard"),
+    path("projets/", include("marketplace.urls_projects")),
     path("", include("marketplace.urls_directory")),
     path("mon-organisation/", include("marketplace.urls_profiles")),
     path("langue/", language.switch_language, name="switch_language"),

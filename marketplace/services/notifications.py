@@ -5,23 +5,28 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from ..models import Membership, Notification, User
+from ..models import Membership, Notification, NotificationPreference, User
 from ..tasks import send_email
 
 
 def notify_users(*, users, kind: str, template: str, context: dict, url: str = "", email: bool = True) -> int:
     """Create one notification per user, rendered from `notifications/<template>_{title,body}.txt`.
 
-    The email is queued after commit, so a rolled-back change tells nobody.
+    The email is queued after commit, so a rolled-back change tells nobody, and
+    is skipped for users who turned that kind of email off.
     """
     created = 0
+    users = list(users)
+    muted = set(
+        NotificationPreference.objects.filter(user__in=users, kind=kind, email=False).values_list("user_id", flat=True)
+    )
     for user in users:
         with translation.override(user.preferred_language):
             title = " ".join(render_to_string(f"notifications/{template}_title.txt", context).split())
             body = render_to_string(f"notifications/{template}_body.txt", context).strip()
         Notification.objects.create(user=user, kind=kind, title=title, body=body, url=url)
         created += 1
-        if email:
+        if email and user.pk not in muted:
             text = f"{body}\n\n{settings.SITE_URL}{url}" if url else body
             transaction.on_commit(lambda to=user.email, s=title, b=text: send_email.enqueue(to=[to], subject=s, body=b))
     return created
@@ -42,3 +47,11 @@ def notification_mark_read(*, user, notification_id: int | None = None) -> int:
     if notification_id is not None:
         unread = unread.filter(pk=notification_id)
     return unread.update(read_at=timezone.now())
+
+
+@transaction.atomic
+def notification_preference_set(*, user, kind: str, email: bool) -> NotificationPreference:
+    preference, _created = NotificationPreference.objects.update_or_create(
+        user=user, kind=kind, defaults={"email": bool(email)}
+    )
+    return preference

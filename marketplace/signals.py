@@ -1,0 +1,25 @@
+"""The core's announcements to other packages (search, messaging).
+
+Each is sent after the transaction commits, with ids only, from the service
+that made the change. Receivers must not assume they run in the request.
+"""
+
+from django.db import transaction
+from django.dispatch import Signal
+
+project_published = Signal()  # project_id
+project_updated = Signal()  # project_id, fields
+project_closed = Signal()  # project_id, state (awarded projects stay open; closed, cancelled, expired do not)
+project_state_changed = Signal()  # project_id, state
+proposal_submitted = Signal()  # proposal_id
+proposal_revised = Signal()  # proposal_id, version
+proposal_withdrawn = Signal()  # proposal_id
+proposal_accepted = Signal()  # proposal_id, project_id
+proposal_declined = Signal()  # proposal_id, project_id
+review_published = Signal()  # review_id
+provider_profile_changed = Signal()  # organisation_id
+
+
+def send_after_commit(signal: Signal, **kwargs) -> None:
+    """Announce once the data is in the database, never for a rolled-back change."""
+    transaction.on_commit(lambda: signal.send(sender=None, **kwargs))
