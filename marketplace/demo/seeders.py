@@ -33,15 +33,17 @@ prints as its summary. Rules every seeder keeps:
   Stripe). Work the services defer with `transaction.on_commit` (indexing,
   notifications) is fine: it runs once, after the whole seed is committed.
 - Build on what earlier seeders made, found by those keys: the core seeder
-  (order `CORE_ORDER`) has run before any seeder registered with a higher
-  order. Packages use 200 and above; a seeder that must see everything
+  (order `CORE_ORDER`) and the profiles seeder (`PROFILES_ORDER`) have run
+  before any seeder registered with a higher order. Packages use 200 and above; a seeder that must see everything
   (e.g. a search index rebuild) uses 900.
 
 All seeders run in one transaction: if one fails, nothing is kept, and the
 next run starts again from the same state.
 
-The core's seeder registers itself when this module is imported, so anyone
-who can call `run_seeders()` gets it; no `AppConfig.ready()` is needed for it.
+The core's seeders register themselves when this module is imported, so
+anyone who can call `run_seeders()` gets them; no `AppConfig.ready()` is
+needed for them: "core" (users, organisations, memberships) and, right after
+it, "profiles" (`marketplace.demo.profiles`: profiles and verification states).
 """
 
 from collections.abc import Callable, Mapping
@@ -60,6 +62,7 @@ from ..models.organisations import Role
 from ..services.audit import audit_record
 from ..services.organisations import organisation_create
 from . import data
+from .profiles import PROFILES_ORDER, seed_profiles
 
 SeederFunc = Callable[[OutputWrapper], Mapping[str, int] | None]
 
@@ -264,3 +267,5 @@ def seed_core(stdout: OutputWrapper) -> dict[str, int]:
 
 
 register_seeder("core", seed_core, order=CORE_ORDER)
+# Profiles and verification states of the same organisations (see `profiles`), before any package's seeder.
+register_seeder("profiles", seed_profiles, order=PROFILES_ORDER)
