@@ -6,14 +6,14 @@ rolled-back change.
 """
 
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import translation
 
+from .plain_text import render_plain, render_subject
 from .tasks import send_email
 
 
 def email_enqueue(*, to: str, template: str, context: dict, language: str = "fr") -> None:
     with translation.override(language):
-        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
-        body = render_to_string(f"emails/{template}.txt", context)
+        subject = render_subject(f"emails/{template}_subject.txt", context)
+        body = render_plain(f"emails/{template}.txt", context)
     transaction.on_commit(lambda: send_email.enqueue(to=[to], subject=subject, body=body))

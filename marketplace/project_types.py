@@ -185,12 +185,12 @@ def clean_answers(project_type: str, raw: dict) -> dict:
 def _clean_answer(question: Question, value):
     allowed = {key for key, _label in question.choices}
     if question.kind == AnswerKind.CHOICE:
-        if value not in allowed:
+        if not isinstance(value, str) or value not in allowed:
             raise ValueError(question.key, gettext("Choisissez une réponse dans la liste."))
         return value
     if question.kind == AnswerKind.MULTIPLE:
         values = value if isinstance(value, list) else [value]
-        if not set(values) <= allowed:
+        if not all(isinstance(v, str) and v in allowed for v in values):
             raise ValueError(question.key, gettext("Choisissez des réponses dans la liste."))
         return list(dict.fromkeys(values))
     if question.kind == AnswerKind.YES_NO:

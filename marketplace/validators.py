@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .errors import DomainError
@@ -65,10 +66,10 @@ def clean_siret(value: str, *, field: str = "siret") -> str:
     siret = _compact(value)
     if not (_DIGITS_RE.fullmatch(siret) and len(siret) == 14):
         raise IdentifierError(_("Un numéro SIRET compte 14 chiffres."), field=field)
-    if siret.startswith(_LA_POSTE_SIREN):
+    valid = luhn_valid(siret) and luhn_valid(siret[:9])
+    if not valid and siret.startswith(_LA_POSTE_SIREN):
+        # La Poste's establishments (but not its head office, which is Luhn-valid) use a digit-sum key.
         valid = sum(int(c) for c in siret) % 5 == 0
-    else:
-        valid = luhn_valid(siret) and luhn_valid(siret[:9])
     if not valid:
         raise IdentifierError(_("Ce numéro SIRET n'est pas valide : vérifiez les chiffres."), field=field)
     return siret
@@ -95,6 +96,15 @@ def _sniff(head: bytes) -> str | None:
     return None
 
 
+def readable_size(size: int) -> str:
+    """10485760 -> "10 Mo", 1572864 -> "1,5 Mo", 512000 -> "500 Ko": the units people read on their files."""
+    mebibyte = 1024 * 1024
+    if size >= mebibyte:
+        places = 0 if size % mebibyte == 0 else 1
+        return _("%(n)s Mo") % {"n": number_format(size / mebibyte, places)}
+    return _("%(n)s Ko") % {"n": number_format(max(size // 1024, 1), 0)}
+
+
 def check_upload(upload, *, field: str, max_bytes: int | None = None, allowed: tuple[str, ...] = ()) -> str:
     """The real content type of an uploaded file, or an error if it is empty, too big or not what it claims.
 
@@ -106,10 +116,7 @@ def check_upload(upload, *, field: str, max_bytes: int | None = None, allowed: t
     if upload is None or not upload.size:
         raise UploadError(_("Le fichier est vide."), field=field)
     if upload.size > max_bytes:
-        raise UploadError(
-            _("Le fichier dépasse %(max)s Mo.") % {"max": max_bytes // (1024 * 1024)},
-            field=field,
-        )
+        raise UploadError(_("Le fichier dépasse %(max)s.") % {"max": readable_size(max_bytes)}, field=field)
     claimed = _EXTENSIONS.get(Path(upload.name or "").suffix.lower())
     upload.seek(0)
     actual = _sniff(upload.read(16))

@@ -36,6 +36,15 @@ def _message_for(item: dict) -> str:
         "json_invalid": _("Le corps de la requête n'est pas du JSON valide."),
         "model_attributes_type": _("Un objet JSON est attendu."),
         "model_type": _("Un objet JSON est attendu."),
+        "finite_number": _("Un nombre fini est attendu."),
+        "decimal_parsing": _("Un nombre est attendu."),
+        "decimal_max_digits": _("Ce nombre compte trop de chiffres."),
+        "decimal_max_places": _("Trop de décimales."),
+        "too_long": _("Trop d'éléments."),
+        "bool_parsing": _("Oui ou non (true/false) est attendu."),
+        "date_from_datetime_parsing": _("Date invalide (AAAA-MM-JJ)."),
+        "date_parsing": _("Date invalide (AAAA-MM-JJ)."),
+        "list_type": _("Une liste est attendue."),
         "dict_type": _("Un objet JSON est attendu."),
     }
     return messages.get(item.get("type"), item.get("msg", ""))

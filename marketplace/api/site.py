@@ -5,6 +5,7 @@ from .auth import session_auth, token_auth
 from .directory import directory_router
 from .errors import register_error_handlers
 from .profiles import profiles_router
+from .projects import projects_router
 from .routers import me_router, organisations_router, tokens_router
 
 api = NinjaAPI(
@@ -23,3 +24,4 @@ api.add_router("/organisations", organisations_router)
 api.add_router("/tokens", tokens_router)
 api.add_router("/directory", directory_router)
 api.add_router("/my-organisation", profiles_router)
+api.add_router("/projects", projects_router)

@@ -10,7 +10,9 @@ class AuditEntry(models.Model):
     generic foreign key.
     """
 
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     organisation = models.ForeignKey(
         "marketplace.Organisation", on_delete=models.CASCADE, null=True, related_name="audit_entries"
     )

@@ -31,7 +31,9 @@ class Project(models.Model):
     """What an association needs, in its own words, plus the structured answers of the guided form."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="projects")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     project_type = models.CharField(_("type de projet"), max_length=20, choices=ProjectType.choices)
     title = models.CharField(_("titre"), max_length=160)
     description = models.TextField(_("description"))
@@ -90,7 +92,9 @@ class ProjectChange(models.Model):
     """A change to a published project, kept visible for providers who had already quoted."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="changes")
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     fields = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -107,7 +111,9 @@ class ProjectAttachment(models.Model):
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=50)
     size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):
@@ -119,7 +125,9 @@ class ProjectInvitation(models.Model):
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="invitations")
     provider = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="project_invitations")
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -184,7 +192,9 @@ class ProposalVersion(models.Model):
     start_date = models.DateField(_("date de début"), null=True, blank=True)
     milestones = models.JSONField(_("étapes"), default=list, blank=True)
     message = models.TextField(_("message"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -233,7 +243,9 @@ class Review(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reviews")
     author = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reviews_written")
     subject = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reviews_received")
-    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     quality = models.PositiveSmallIntegerField(_("qualité"))
     communication = models.PositiveSmallIntegerField(_("communication"))
     deadlines = models.PositiveSmallIntegerField(_("respect des délais"))

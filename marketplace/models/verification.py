@@ -9,11 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from .organisations import Organisation
 
 
+class _PrivateFileSystemStorage(FileSystemStorage):
+    def url(self, name):
+        raise ValueError("Private files have no public URL: link to the view that checks access.")
+
+
 class PrivateStorage(LazyObject):
     """Supporting documents live outside MEDIA_ROOT: no URL serves them, only a view that checks access."""
 
     def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+        self._wrapped = _PrivateFileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
 
 
 private_storage = PrivateStorage()
@@ -31,7 +36,9 @@ class VerificationRequest(models.Model):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="verification_requests")
     state = models.CharField(max_length=20, choices=RequestState.choices, default=RequestState.PENDING)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     submitted_at = models.DateTimeField(auto_now_add=True)
     note = models.TextField(_("message à l'équipe"), blank=True)
     reviewed_by = models.ForeignKey(

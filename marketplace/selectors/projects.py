@@ -9,18 +9,41 @@ from ..models.projects import ProjectState, Visibility
 
 
 def projects_visible_to(*, organisation: Organisation | None) -> QuerySet[Project]:
-    """Associations see their own projects; verified providers see published open ones, invited-only
-    ones they were invited to, and any project they quoted on; everyone else sees nothing."""
+    """Associations see their own projects; verified providers see projects open for quotes (to all, or
+    invited-only ones they were invited to) and any project they quoted on; everyone else sees nothing.
+    Once a project is awarded or over, only the providers who quoted keep seeing it."""
     if organisation is None:
         return Project.objects.none()
     if organisation.is_association:
         return Project.objects.filter(organisation=organisation)
     if not organisation.is_verified:
         return Project.objects.filter(proposals__provider=organisation).distinct()
-    open_to_all = Q(visibility=Visibility.VERIFIED_PROVIDERS) & ~Q(state=ProjectState.DRAFT)
-    invited = Q(invitations__provider=organisation) & ~Q(state=ProjectState.DRAFT)
+    open_to_all = Q(visibility=Visibility.VERIFIED_PROVIDERS, state=ProjectState.PUBLISHED)
+    invited = Q(invitations__provider=organisation, state=ProjectState.PUBLISHED)
     quoted = Q(proposals__provider=organisation)
     return Project.objects.filter(open_to_all | invited | quoted).distinct()
+
+
+def project_known_to_provider(*, organisation: Organisation, project_id: int) -> Project:
+    """A non-draft project this provider could have been shown, whatever its state now.
+
+    Lets a provider who opened a project before it was awarded be told "no more quotes"
+    rather than "not found".
+    """
+    project = (
+        Project.objects.exclude(state=ProjectState.DRAFT)
+        .filter(pk=project_id)
+        .filter(
+            Q(visibility=Visibility.VERIFIED_PROVIDERS)
+            | Q(invitations__provider=organisation)
+            | Q(proposals__provider=organisation)
+        )
+        .distinct()
+        .first()
+    )
+    if project is None:
+        raise NotFound(_("Projet introuvable."))
+    return project
 
 
 def project_get_for(*, organisation: Organisation | None, project_id: int) -> Project:

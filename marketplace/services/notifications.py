@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from ..models import Membership, Notification, NotificationPreference, User
+from ..plain_text import render_plain, render_subject
 from ..tasks import send_email
 
 
@@ -22,8 +22,8 @@ def notify_users(*, users, kind: str, template: str, context: dict, url: str = "
     )
     for user in users:
         with translation.override(user.preferred_language):
-            title = " ".join(render_to_string(f"notifications/{template}_title.txt", context).split())
-            body = render_to_string(f"notifications/{template}_body.txt", context).strip()
+            title = render_subject(f"notifications/{template}_title.txt", context)
+            body = render_plain(f"notifications/{template}_body.txt", context).strip()
         Notification.objects.create(user=user, kind=kind, title=title, body=body, url=url)
         created += 1
         if email and user.pk not in muted:

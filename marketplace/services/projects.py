@@ -11,6 +11,7 @@ import datetime
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ..eligibility import require_can_publish_projects
@@ -40,6 +41,7 @@ MAX_BUDGET_EUROS = 10_000_000
 MAX_ATTACHMENTS = 10
 # Fields whose change a provider who already quoted must be told about.
 WATCHED_FIELDS = (
+    "project_type",
     "title",
     "description",
     "answers",
@@ -105,7 +107,8 @@ def _budget(data) -> tuple[int | None, int | None]:
             raise ProjectError(_("Indiquez un montant en euros, sans centimes."), field=field) from None
         if not 1 <= euros <= MAX_BUDGET_EUROS:
             raise ProjectError(
-                _("Le montant doit être compris entre 1 et %(max)s €.") % {"max": f"{MAX_BUDGET_EUROS:,}"},
+                _("Le montant doit être compris entre 1 et %(max)s €.")
+                % {"max": number_format(MAX_BUDGET_EUROS, force_grouping=True)},
                 field=field,
             )
         values.append(euros * 100)
@@ -132,7 +135,10 @@ def _place(data, organisation: Organisation) -> dict:
     if data.get("use_organisation_address", True) and not data.get("postcode"):
         profile = AssociationProfile.objects.filter(organisation=organisation).first()
         if profile is None:
-            return {"postcode": "", "commune": "", "region": "", "latitude": None, "longitude": None}
+            raise ProjectError(
+                _("Indiquez où se déroule le projet : votre association n'a pas encore d'adresse dans son profil."),
+                field="postcode",
+            )
         postcode, commune = profile.postcode, profile.commune
     else:
         postcode, commune = (data.get("postcode") or "").strip(), " ".join(str(data.get("commune") or "").split())
@@ -179,7 +185,7 @@ def _values(data: dict, organisation: Organisation) -> tuple[dict, list[Skill]]:
         "desired_start": desired_start,
         "deadline": deadline,
         "answer_deadline": answer_deadline,
-        "remote_ok": bool(data.get("remote_ok", True)),
+        "remote_ok": _flag(data.get("remote_ok", True)),
         "visibility": visibility,
         **_place(data, organisation),
     }
@@ -188,7 +194,7 @@ def _values(data: dict, organisation: Organisation) -> tuple[dict, list[Skill]]:
 
 def _check_dates_for_publication(project: Project, today: datetime.date) -> None:
     for field in ("desired_start", "deadline", "answer_deadline"):
-        value = getattr(project, field)
+        value = getattr(project, field, None)
         if value is not None and value < today:
             raise ProjectError(_("Cette date est passée : choisissez-en une à venir."), field=field)
 
@@ -235,7 +241,11 @@ def project_update(*, membership: Membership, project_id: int, data: dict, attac
         raise ProjectError(_("Ce projet ne peut plus être modifié dans son état actuel."))
     values, skills = _values(data, membership.organisation)
     if project.state == ProjectState.PUBLISHED:
-        _check_dates_for_publication(Project(**{**values}), timezone.localdate())
+        # Only dates being changed must be ahead: an old start date does not block fixing a typo.
+        changed_dates = {
+            f: values[f] for f in ("desired_start", "deadline", "answer_deadline") if values[f] != getattr(project, f)
+        }
+        _check_dates_for_publication(Project(**changed_dates), timezone.localdate())
         if values["visibility"] != project.visibility:
             raise ProjectError(_("La visibilité d'un projet publié ne change plus."), field="visibility")
     changes = {
@@ -243,6 +253,10 @@ def project_update(*, membership: Membership, project_id: int, data: dict, attac
         for field in WATCHED_FIELDS
         if getattr(project, field) != values[field]
     }
+    old_skills = sorted(project.skills.values_list("slug", flat=True))
+    new_skills = sorted(skill.slug for skill in skills)
+    if old_skills != new_skills:
+        changes["skills"] = [old_skills, new_skills]
     for field, value in values.items():
         setattr(project, field, value)
     project.full_clean()
@@ -255,6 +269,13 @@ def project_update(*, membership: Membership, project_id: int, data: dict, attac
         _notify_quoting_providers(project, "project_updated", fields=sorted(changes))
         send_after_commit(project_updated, project_id=project.pk, fields=sorted(changes))
     return project
+
+
+def _flag(value) -> bool:
+    """A checkbox or JSON boolean: the string "false" must not read as true."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on", "oui")
+    return bool(value)
 
 
 def _plain(value):
@@ -344,8 +365,9 @@ def _transition(*, membership: Membership, project_id: int, source: str, target:
 
     `by` says whose step it is: "association", "provider" (the awarded one) or "either".
     """
+    # of=("self",): lock the project row only (PostgreSQL refuses to lock the nullable side of a join).
     project = (
-        Project.objects.select_for_update()
+        Project.objects.select_for_update(of=("self",))
         .select_related("awarded_proposal", "organisation")
         .filter(pk=project_id)
         .first()

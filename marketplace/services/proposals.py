@@ -16,7 +16,7 @@ from ..eligibility import require_verified_provider
 from ..errors import NotFound, ProposalError
 from ..models import Membership, Project, Proposal, ProposalLine, ProposalVersion, ProviderProfile
 from ..models.projects import OPEN_PROPOSAL_STATES, ProjectState, ProposalState
-from ..selectors.projects import project_get_for
+from ..selectors.projects import project_known_to_provider
 from ..signals import (
     proposal_accepted,
     proposal_declined,
@@ -58,6 +58,8 @@ def _lines(data: dict) -> list[dict]:
             unit_price = Decimal(str(line.get("unit_price")).replace(",", "."))
         except InvalidOperation:
             raise ProposalError(_("Quantité et prix doivent être des nombres."), field=field) from None
+        if not (quantity.is_finite() and unit_price.is_finite()) or max(abs(quantity), abs(unit_price)) > 10**12:
+            raise ProposalError(_("Quantité et prix doivent être des nombres."), field=field)
         if not (Decimal("0.01") <= quantity <= MAX_QUANTITY) or quantity != quantity.quantize(Decimal("0.01")):
             raise ProposalError(_("Quantité entre 0,01 et 10 000."), field=f"{field}.quantity")
         unit_cents = unit_price * 100
@@ -165,13 +167,20 @@ def _project_url(project: Project) -> str:
 def proposal_submit(*, membership: Membership, project_id: int, data: dict) -> Proposal:
     """A verified provider quotes on a published project it can see."""
     require_verified_provider(membership.organisation)
-    project = project_get_for(organisation=membership.organisation, project_id=project_id)
+    project = project_known_to_provider(organisation=membership.organisation, project_id=project_id)
     project = Project.objects.select_for_update().get(pk=project.pk)
     if project.state != ProjectState.PUBLISHED:
         raise ProposalError(_("Ce projet ne reçoit plus de devis."))
-    if Proposal.objects.filter(project=project, provider=membership.organisation).exists():
+    _refuse_after_deadline(project)
+    proposal = Proposal.objects.filter(project=project, provider=membership.organisation).first()
+    if proposal is not None and proposal.state != ProposalState.WITHDRAWN:
         raise ProposalError(_("Vous avez déjà envoyé un devis pour ce projet : modifiez-le plutôt."))
-    proposal = Proposal.objects.create(project=project, provider=membership.organisation)
+    if proposal is None:
+        proposal = Proposal.objects.create(project=project, provider=membership.organisation)
+    else:
+        # A provider who withdrew may quote again; the earlier versions stay in the history.
+        proposal.state = ProposalState.SUBMITTED
+        proposal.save(update_fields=["state", "updated_at"])
     _new_version(proposal, membership, data)
     _timeline(proposal, membership.user, "submitted")
     notify_organisation(
@@ -185,13 +194,20 @@ def proposal_submit(*, membership: Membership, project_id: int, data: dict) -> P
     return proposal
 
 
-def _own_open_proposal(membership: Membership, proposal_id: int) -> Proposal:
-    proposal = (
-        Proposal.objects.select_for_update()
-        .select_related("project", "provider")
-        .filter(pk=proposal_id, provider=membership.organisation)
-        .first()
+def _lock_project_then_proposal(proposals, proposal_id: int) -> Proposal | None:
+    """Lock the project row, then the proposal row: the order every service uses, so two of them
+    (a withdrawal and an acceptance, say) wait for each other instead of deadlocking."""
+    project_id = proposals.filter(pk=proposal_id).values_list("project_id", flat=True).first()
+    if project_id is None:
+        return None
+    Project.objects.select_for_update().filter(pk=project_id).first()
+    return (
+        proposals.select_for_update(of=("self",)).select_related("project", "provider").filter(pk=proposal_id).first()
     )
+
+
+def _own_open_proposal(membership: Membership, proposal_id: int) -> Proposal:
+    proposal = _lock_project_then_proposal(Proposal.objects.filter(provider=membership.organisation), proposal_id)
     if proposal is None:
         raise NotFound(_("Devis introuvable."))
     if proposal.state not in OPEN_PROPOSAL_STATES or proposal.project.state != ProjectState.PUBLISHED:
@@ -199,10 +215,16 @@ def _own_open_proposal(membership: Membership, proposal_id: int) -> Proposal:
     return proposal
 
 
+def _refuse_after_deadline(project: Project) -> None:
+    if project.answer_deadline and project.answer_deadline < timezone.localdate():
+        raise ProposalError(_("La date limite des devis est passée."))
+
+
 @transaction.atomic
 def proposal_revise(*, membership: Membership, proposal_id: int, data: dict) -> ProposalVersion:
     """A new version; the previous ones stay in the history the association can read."""
     proposal = _own_open_proposal(membership, proposal_id)
+    _refuse_after_deadline(proposal.project)
     version = _new_version(proposal, membership, data)
     _timeline(proposal, membership.user, "revised", version=version.number)
     notify_organisation(
@@ -227,11 +249,8 @@ def proposal_withdraw(*, membership: Membership, proposal_id: int) -> Proposal:
 
 
 def _association_proposal(membership: Membership, proposal_id: int) -> Proposal:
-    proposal = (
-        Proposal.objects.select_for_update()
-        .select_related("project", "provider")
-        .filter(pk=proposal_id, project__organisation=membership.organisation)
-        .first()
+    proposal = _lock_project_then_proposal(
+        Proposal.objects.filter(project__organisation=membership.organisation), proposal_id
     )
     if proposal is None:
         raise NotFound(_("Devis introuvable."))
@@ -274,11 +293,8 @@ def proposal_accept(*, membership: Membership, proposal_id: int) -> Proposal:
     """Award the project to this quote. The project row is locked: of two simultaneous accepts,
     the second sees the project already awarded and gets a clear message."""
     require_manager(membership)
-    located = Proposal.objects.filter(pk=proposal_id, project__organisation=membership.organisation).first()
-    if located is None:
-        raise NotFound(_("Devis introuvable."))
-    project = Project.objects.select_for_update().get(pk=located.project_id)
     proposal = _association_proposal(membership, proposal_id)
+    project = proposal.project
     if project.state != ProjectState.PUBLISHED:
         raise ProposalError(_("Ce projet a déjà été attribué ou n'est plus ouvert."))
     if proposal.state not in OPEN_PROPOSAL_STATES:

@@ -1,6 +1,6 @@
 """Reviews after delivery: each side reviews the other once, the reviewed side answers once."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 from django.db.models import Avg, Count
@@ -39,7 +39,7 @@ def provider_rating_refresh(*, provider_id: int) -> None:
     )
     average = stats["average"]
     ProviderProfile.objects.filter(organisation_id=provider_id).update(
-        rating_average=None if average is None else Decimal(average).quantize(Decimal("0.01")),
+        rating_average=None if average is None else Decimal(average).quantize(Decimal("0.01"), ROUND_HALF_UP),
         rating_count=stats["count"],
     )
 
@@ -48,7 +48,7 @@ def provider_rating_refresh(*, provider_id: int) -> None:
 def review_create(*, membership: Membership, project_id: int, data: dict) -> Review:
     """Only the association and the awarded provider of a delivered project review, once each."""
     project = (
-        Project.objects.select_for_update()
+        Project.objects.select_for_update(of=("self",))
         .select_related("awarded_proposal", "organisation")
         .filter(pk=project_id)
         .first()
@@ -67,7 +67,7 @@ def review_create(*, membership: Membership, project_id: int, data: dict) -> Rev
         author=membership.organisation,
         subject_id=subject_id,
         written_by=membership.user,
-        rating=(Decimal(sum(scores.values())) / len(scores)).quantize(Decimal("0.01")),
+        rating=(Decimal(sum(scores.values())) / len(scores)).quantize(Decimal("0.01"), ROUND_HALF_UP),
         comment=str(data.get("comment") or "").strip()[:3000],
         **scores,
     )

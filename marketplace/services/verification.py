@@ -150,6 +150,8 @@ def verification_decide(*, reviewer, request_id: int, decision: str, message: st
         raise NotFound(_("Demande introuvable."))
     if request.state != RequestState.PENDING:
         raise OrganisationError(_("Cette demande a déjà été traitée."))
+    if Membership.objects.filter(organisation_id=request.organisation_id, user=reviewer).exists():
+        raise PermissionDenied(_("Vous êtes membre de cette organisation : un autre membre de l'équipe doit décider."))
     now = timezone.now()
     request.state = decision
     request.reviewed_by = reviewer
@@ -172,6 +174,6 @@ def verification_decide(*, reviewer, request_id: int, decision: str, message: st
         kind=f"verification.{decision}",
         template=f"verification_{decision}",
         context={"organisation": organisation, "message": request.decision_message},
-        url=reverse("organisations:verification"),
+        url=reverse("profiles:verification"),
     )
     return request

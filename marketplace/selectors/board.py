@@ -1,0 +1,75 @@
+"""Lists of projects: the providers' board, and an association's own projects.
+
+Both go through the FilterSets of `marketplace.filters_projects`; what each
+organisation may see at all comes from `selectors.projects.projects_visible_to`,
+the one place those rules live. Rows are loaded with their association and
+skills up front, so a page costs the same few queries however long it is.
+"""
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
+
+from ..errors import DomainError, PermissionDenied
+from ..filters_projects import OrganisationProjectFilterSet, ProjectFilterSet
+from ..models import Organisation, Project, Skill
+from ..models.projects import ProjectState
+from .projects import projects_visible_to
+
+
+class ProjectFilterError(DomainError):
+    """Some list parameters are invalid; `errors` maps each parameter to its messages."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__(_("Certains filtres ne sont pas valides."), field=next(iter(errors), None))
+        self.errors = errors
+
+
+def _with_rows(projects: QuerySet[Project]) -> QuerySet[Project]:
+    return projects.select_related("organisation").prefetch_related(
+        Prefetch("skills", queryset=Skill.objects.order_by("slug"))
+    )
+
+
+def project_board_queryset(*, organisation: Organisation) -> QuerySet[Project]:
+    """Published projects this provider may see and quote on, before any filter.
+
+    Unverified providers see no project they have not quoted on (see
+    `projects_visible_to`), so their board is empty until they are verified.
+    """
+    if not organisation.is_provider:
+        raise PermissionDenied(_("Le tableau des projets est réservé aux prestataires."))
+    # The visibility rule joins invitations and proposals: kept in a subquery, the board needs no DISTINCT.
+    visible = projects_visible_to(organisation=organisation).values("pk")
+    return _with_rows(Project.objects.filter(state=ProjectState.PUBLISHED, pk__in=visible))
+
+
+def project_board_filterset(*, organisation: Organisation, params) -> ProjectFilterSet:
+    """The bound FilterSet of the board, for pages that render its form and errors (`.form`, `.qs`)."""
+    return ProjectFilterSet(
+        params if params is not None else {}, queryset=project_board_queryset(organisation=organisation)
+    )
+
+
+def _filtered(filterset: ProjectFilterSet) -> QuerySet[Project]:
+    if not filterset.is_valid():
+        raise ProjectFilterError(
+            {field: [str(message) for message in messages] for field, messages in filterset.errors.items()}
+        )
+    return filterset.qs
+
+
+def project_board_for(*, organisation: Organisation, params) -> QuerySet[Project]:
+    """The provider's board: visible, published projects filtered and sorted by `params`.
+
+    `params` is a QueryDict (or a dict) of `ProjectFilterSet` parameters;
+    invalid ones raise `ProjectFilterError` with every parameter's messages.
+    """
+    return _filtered(project_board_filterset(organisation=organisation, params=params))
+
+
+def organisation_projects_for(*, organisation: Organisation, params) -> QuerySet[Project]:
+    """An association's own projects, in every state, with the board's filters plus `state`."""
+    if not organisation.is_association:
+        raise PermissionDenied(_("Seules les associations publient des projets."))
+    projects = _with_rows(projects_visible_to(organisation=organisation))
+    return _filtered(OrganisationProjectFilterSet(params if params is not None else {}, queryset=projects))
