@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import converters  # noqa: F401  (registers the `id` converter before any route uses it)
 from .api import api
-from .views import accounts, dashboard, health, language, organisations, tokens
+from .views import accounts, dashboard, health, language, notification_settings, organisations, tokens
 from .views.api import api_not_found
 
 account_patterns = (
@@ -29,6 +29,7 @@ account_patterns = (
         path("mot-de-passe/", accounts.PasswordChangeView.as_view(), name="password_change"),
         path("profil/", accounts.profile, name="profile"),
         path("jetons/", tokens.token_list, name="tokens"),
+        path("e-mails/", notification_settings.email_preferences, name="notification_emails"),
         path("jetons/<id:token_id>/revoquer/", tokens.token_revoke, name="token_revoke"),
     ],
     "accounts",

@@ -4,7 +4,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from ..errors import NotFound
-from ..models import Notification
+from ..models import Notification, NotificationPreference
+from ..notification_kinds import GROUPS
 
 
 def notification_list(*, user, unread_only: bool = False) -> QuerySet[Notification]:
@@ -25,3 +26,9 @@ def notification_get(*, user, notification_id: int) -> Notification:
     if notification is None:
         raise NotFound(_("Notification introuvable."))
     return notification
+
+
+def notification_email_groups(*, user) -> list[dict]:
+    """Each notification group with whether the user gets it by email (on unless turned off)."""
+    off = set(NotificationPreference.objects.filter(user=user, email=False).values_list("kind", flat=True))
+    return [{"key": group.key, "label": group.label, "email": group.key not in off} for group in GROUPS]

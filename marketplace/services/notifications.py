@@ -3,8 +3,11 @@
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from ..errors import DomainError
 from ..models import Membership, Notification, NotificationPreference, User
+from ..notification_kinds import GROUP_KEYS, group_of
 from ..plain_text import render_plain, render_subject
 from ..tasks import send_email
 
@@ -18,7 +21,9 @@ def notify_users(*, users, kind: str, template: str, context: dict, url: str = "
     created = 0
     users = list(users)
     muted = set(
-        NotificationPreference.objects.filter(user__in=users, kind=kind, email=False).values_list("user_id", flat=True)
+        NotificationPreference.objects.filter(
+            user__in=users, kind__in=[k for k in (kind, group_of(kind)) if k], email=False
+        ).values_list("user_id", flat=True)
     )
     for user in users:
         with translation.override(user.preferred_language):
@@ -55,3 +60,14 @@ def notification_preference_set(*, user, kind: str, email: bool) -> Notification
         user=user, kind=kind, defaults={"email": bool(email)}
     )
     return preference
+
+
+@transaction.atomic
+def notification_email_groups_set(*, user, enabled: set[str]) -> None:
+    """Save, for every group, whether the user also wants those notifications by email."""
+
+    unknown = set(enabled) - set(GROUP_KEYS)
+    if unknown:
+        raise DomainError(_("Type de notification inconnu."), field="email_groups")
+    for key in GROUP_KEYS:
+        notification_preference_set(user=user, kind=key, email=key in enabled)
