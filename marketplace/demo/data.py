@@ -10,7 +10,7 @@ Order matters: the seeder derives owners' names from each entry's position, so
 new entries go at the end of a list to keep existing demo accounts unchanged.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import ClassVar
 
@@ -1033,3 +1033,987 @@ VERIFICATION_NOTES: tuple[str, ...] = (
     "Merci pour votre aide : nous restons disponibles pour toute question.",
     "Notre trésorière peut vous transmettre d'autres pièces si besoin.",
 )
+
+
+# --- Projects ----------------------------------------------------------------
+# The projects the "projects" seeder (`marketplace.demo.projects`) posts for the
+# demo associations, in every state of their life, with the quotes providers
+# sent and the reviews both sides left. Values are those of the model choices
+# (`ProjectType`, `ProjectState`, `ProposalState`); the tests check that they
+# stay in step. Dates are not written here: the seeder places every event
+# relative to the day it runs, so a published project is always still open.
+
+
+@dataclass(frozen=True)
+class QuoteSeed:
+    """A provider's quote on a demo project.
+
+    `provider` names a demo provider; left empty, the seeder picks a verified
+    provider whose skills match the project and who works where it takes
+    place. `versions` is how many versions the quote went through (the seeder
+    picks 1 to 3 when it is 0). `reason` is what the association answered when
+    it declined this quote itself; without one, a quote on an awarded, cancelled
+    or expired project is declined with the reason the services give.
+    """
+
+    state: str
+    provider: str = ""
+    versions: int = 0
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewSeed:
+    """One side's review of the other once the project was delivered; the reviewed side may have answered."""
+
+    by: str  # "association" or "provider"
+    scores: tuple[int, int, int, int]  # quality, communication, deadlines, value for money
+    comment: str
+    response: str = ""
+
+
+@dataclass(frozen=True)
+class ProjectSeed:
+    """A demo project, as the association wrote it, and what became of it.
+
+    Keyed by association and title: the seeder never posts the same title twice
+    for an association. `budget_euros` is (minimum, maximum), either may be
+    None, and None altogether means "je ne sais pas". `skills` defaults to the
+    ones the guided form suggests for the type. `days_ago` says how many days
+    ago a published or closed project was published, or a draft written; 0
+    lets the seeder choose (it places the other states from their latest
+    step). `created_by` is a demo login's email (the association's owner
+    otherwise).
+    """
+
+    association: str
+    title: str
+    project_type: str
+    state: str
+    description: str
+    answers: dict = field(default_factory=dict, hash=False)
+    skills: tuple[str, ...] = ()
+    budget_euros: tuple[int | None, int | None] | None = None
+    quotes: tuple[QuoteSeed, ...] = ()
+    invited: tuple[str, ...] = ()
+    invited_only: bool = False
+    remote_ok: bool = True
+    reviews: tuple[ReviewSeed, ...] = ()
+    created_by: str = ""
+    days_ago: int = 0
+    # A cancelled project: why, and whether it was still a draft then.
+    reason: str = ""
+    cancelled_as_draft: bool = False
+    # A published project whose answer deadline the association pushed back by this many days.
+    deadline_extended_by: int = 0
+
+
+Q = QuoteSeed
+_ANS = DEMO_PROVIDER.name
+_RESTOS = DEMO_ASSOCIATION.name
+_VOLUNTEER = "benevole@demo.test"
+
+PROJECTS: tuple[ProjectSeed, ...] = (
+    # --- Les Restos du Quartier (asso@demo.test): one project in each step of the story.
+    ProjectSeed(
+        _RESTOS,
+        "Un outil pour organiser les tournées de livraison des paniers",
+        "other",
+        "draft",
+        "Chaque samedi, une quinzaine de bénévoles livrent des paniers aux personnes qui ne peuvent plus se "
+        "déplacer. Aujourd'hui, Martine prépare les tournées à la main dans un tableur et envoie tout par SMS la "
+        "veille au soir.\n\nOn aimerait un outil simple : la liste des adresses du jour, découpée en tournées, que "
+        "chaque bénévole ouvre sur son téléphone, avec un bouton « livré ». À relire au prochain conseil "
+        "d'administration avant de publier.",
+        skills=("outil-metier", "gestion-des-benevoles", "cartographie"),
+        created_by=_VOLUNTEER,
+        days_ago=3,
+    ),
+    ProjectSeed(
+        _RESTOS,
+        "Refonte de notre site internet",
+        "website",
+        "published",
+        "Notre site a été fait il y a dix ans par un bénévole qui a déménagé depuis, et plus personne ne sait le "
+        "mettre à jour. Les horaires des distributions sont faux une semaine sur deux.\n\nNous voulons un site "
+        "simple : qui nous sommes, les horaires et les lieux de distribution, comment devenir bénévole, et un "
+        "bouton pour faire un don. Il doit être lisible sur téléphone et par les personnes malvoyantes, et deux "
+        "ou trois bénévoles doivent pouvoir le modifier sans aide.",
+        answers={
+            "pages": 12,
+            "content_ready": "unsure",
+            "languages": ["fr"],
+            "accessibility": "yes",
+            "hosting": "have",
+            "donations": "yes",
+        },
+        budget_euros=(3000, 6000),
+        quotes=(
+            Q("shortlisted", "Pixels & Cie", versions=2),
+            Q("submitted", "Camille Roux, développeuse web", versions=1),
+            Q("submitted", "Web en Bourgogne", versions=1),
+        ),
+        created_by=_VOLUNTEER,
+        days_ago=12,
+    ),
+    ProjectSeed(
+        _RESTOS,
+        "Équiper notre local de postes reconditionnés",
+        "hardware",
+        "in_progress",
+        "Suite au diagnostic de l'an dernier, nous remplaçons les vieux ordinateurs du local, qui mettent dix "
+        "minutes à démarrer. Il nous faut huit postes pour l'accueil, les inscriptions et la logistique, "
+        "installés avec une suite bureautique et une sauvegarde automatique. Du reconditionné nous va très bien, "
+        "c'est même ce que nous préférons.",
+        answers={"computers": 8, "sites": 1, "refurbished": "yes"},
+        budget_euros=(3000, 5000),
+        quotes=(Q("accepted", _ANS, versions=2), Q("declined"), Q("declined")),
+        remote_ok=False,
+    ),
+    ProjectSeed(
+        _RESTOS,
+        "Diagnostic numérique de l'association",
+        "other",
+        "closed",
+        "Nos outils se sont empilés au fil des années : des tableurs partagés par e-mail, trois adresses Gmail, "
+        "des ordinateurs donnés par des particuliers. Avant de dépenser quoi que ce soit, nous voulons un regard "
+        "extérieur sur ce qui marche, ce qui ne marche pas, et par quoi commencer. Restitution attendue devant le "
+        "conseil d'administration.",
+        skills=("diagnostic-numerique", "accompagnement-changement", "parc-informatique"),
+        budget_euros=(800, 1500),
+        quotes=(
+            Q("accepted", _ANS, versions=1),
+            Q(
+                "declined",
+                "Emma Duval, consultante en transformation numérique",
+                versions=1,
+                reason="Nous préférons quelqu'un qui puisse venir rencontrer les bénévoles sur place, à Lyon.",
+            ),
+        ),
+        reviews=(
+            ReviewSeed(
+                "association",
+                (5, 5, 4, 5),
+                "L'équipe a passé deux matinées avec nos bénévoles, sans jargon et avec beaucoup de patience. Le "
+                "rapport est clair, nous nous en sommes servis pour notre demande de subvention. Un petit retard "
+                "sur la restitution, vite rattrapé.",
+                "Merci à toute l'équipe des Restos pour l'accueil ! Au plaisir de vous accompagner pour la suite.",
+            ),
+            ReviewSeed(
+                "provider",
+                (5, 5, 5, 4),
+                "Une association très bien organisée : les bénévoles avaient préparé la liste de leurs outils et se "
+                "sont rendus disponibles. Les décisions ont été prises rapidement après la restitution.",
+            ),
+        ),
+        days_ago=250,
+    ),
+    # --- Atelier Numérique Solidaire (presta@demo.test): invited, quoting, working and reviewed.
+    ProjectSeed(
+        "Épicerie solidaire du Grand Dijon",
+        "Renouveler les ordinateurs de l'accueil et de la caisse",
+        "hardware",
+        "published",
+        "Nos deux sites (Dijon centre et Chenôve) tournent avec des ordinateurs de 2014 qui plantent pendant le "
+        "passage en caisse, devant les familles. Nous cherchons six postes reconditionnés, installés et reliés à "
+        "notre logiciel de caisse, et quelqu'un à appeler quand ça ne marche pas. Nous avons invité des "
+        "structures de l'économie sociale et solidaire que nous connaissons.",
+        answers={"computers": 6, "sites": 2, "refurbished": "yes"},
+        budget_euros=(2500, 4000),
+        invited=(_ANS, "Touraine Informatique Solidaire", "Champagne Numérique Solidaire"),
+        invited_only=True,
+        quotes=(
+            Q("submitted", "Champagne Numérique Solidaire", versions=1),
+            Q("submitted", "Touraine Informatique Solidaire", versions=2),
+        ),
+        remote_ok=False,
+        days_ago=6,
+    ),
+    ProjectSeed(
+        "Maison des familles du Puy-en-Velay",
+        "Faire le point sur notre informatique avant de changer le matériel",
+        "other",
+        "published",
+        "Nous avons obtenu une petite aide de la CAF pour renouveler notre matériel, mais nous ne savons pas par "
+        "où commencer. Quatre salariées et une vingtaine de bénévoles partagent deux ordinateurs et une "
+        "imprimante capricieuse. Nous aimerions un état des lieux et des conseils concrets, adaptés à notre "
+        "budget, avant d'acheter quoi que ce soit.",
+        skills=("diagnostic-numerique", "parc-informatique", "accompagnement-changement"),
+        budget_euros=(None, 1500),
+        quotes=(Q("submitted", _ANS, versions=2), Q("submitted"), Q("withdrawn")),
+        days_ago=9,
+    ),
+    ProjectSeed(
+        "Amicale laïque de Cluny",
+        "Une salle informatique pour l'aide aux devoirs",
+        "hardware",
+        "closed",
+        "Le soutien scolaire du mercredi accueille une trentaine d'enfants, et beaucoup n'ont pas d'ordinateur à "
+        "la maison. La mairie nous prête une salle : il nous faut cinq ordinateurs reconditionnés, une "
+        "imprimante et un contrôle parental simple, que les bénévoles sauront gérer.",
+        answers={"computers": 5, "sites": 1, "refurbished": "yes"},
+        budget_euros=(1500, 2500),
+        quotes=(Q("accepted", _ANS, versions=1), Q("declined")),
+        reviews=(
+            ReviewSeed(
+                "association",
+                (5, 4, 5, 5),
+                "Matériel livré et installé en une matinée, avec un petit guide imprimé pour les bénévoles. Les "
+                "enfants s'en servent tous les mercredis. Un prix vraiment adapté à une petite association.",
+            ),
+            ReviewSeed(
+                "provider",
+                (5, 4, 5, 5),
+                "Accueil chaleureux et salle prête le jour de l'installation. Merci pour le café !",
+            ),
+        ),
+        remote_ok=False,
+        days_ago=320,
+    ),
+    # --- Open for quotes.
+    ProjectSeed(
+        "Fédération nationale des jardins partagés",
+        "Réunir les contacts de nos 600 jardins dans un seul outil",
+        "crm",
+        "published",
+        "Chaque délégation régionale tient son propre tableur de jardins, de référents et d'adhérents, et le "
+        "siège garde un vieux fichier Access que plus personne n'ose ouvrir. Résultat : des doublons, des "
+        "adhésions oubliées et des newsletters envoyées à des gens partis depuis longtemps.\n\nNous cherchons un "
+        "outil de gestion des adhérents partagé entre le siège et les régions, la reprise de nos fichiers, et une "
+        "formation pour les salariés et les référents bénévoles.",
+        answers={
+            "contacts": 4200,
+            "current_tool": "Un tableur par région et un vieux fichier Access au siège",
+            "emailing": "yes",
+        },
+        skills=("crm-associatif", "gestion-des-adherents", "migration-donnees", "emailing", "civicrm"),
+        budget_euros=(8000, 15000),
+        invited=("Thomas Girard, intégrateur CRM associatif",),
+        quotes=(
+            Q("shortlisted", "Thomas Girard, intégrateur CRM associatif", versions=3),
+            Q("submitted", "Sarah Benali, intégratrice CRM", versions=1),
+            Q(
+                "declined",
+                "Coopérative francilienne du logiciel libre",
+                versions=1,
+                reason="Nous cherchons un outil prêt à l'emploi plutôt qu'un développement sur mesure.",
+            ),
+        ),
+        days_ago=18,
+        deadline_extended_by=10,
+    ),
+    ProjectSeed(
+        "Réseau national d'aide aux aidants",
+        "Audit de sécurité de notre ligne d'écoute et de nos fichiers",
+        "security",
+        "published",
+        "Notre ligne d'écoute reçoit chaque jour des confidences sur la santé des aidants et de leurs proches. "
+        "Après l'attaque subie par une association voisine, le bureau veut savoir où nous en sommes : postes des "
+        "écoutants, accès à distance, sauvegardes et registre RGPD. Nous n'avons invité que des prestataires "
+        "recommandés par notre fédération.",
+        answers={"computers": 45, "personal_data": "yes", "incident": "no"},
+        budget_euros=(5000, 9000),
+        invited=("Bastion Cybersécurité", "Antoine Lefebvre, expert cybersécurité", "Cotentin Cyber"),
+        invited_only=True,
+        quotes=(
+            Q("submitted", "Bastion Cybersécurité", versions=2),
+            Q("shortlisted", "Antoine Lefebvre, expert cybersécurité", versions=1),
+        ),
+        days_ago=10,
+    ),
+    ProjectSeed(
+        "Festival des arts de la rue de Chinon",
+        "Dons en ligne et vente de t-shirts pour le festival",
+        "donations",
+        "published",
+        "Le festival est gratuit et le restera. Pour boucler le budget, nous voulons permettre aux spectateurs de "
+        "faire un don en ligne (avec reçu fiscal) et de commander le t-shirt de l'édition avant l'été. Notre site "
+        "existe déjà, il faudrait y ajouter tout ça sans le refaire.",
+        answers={"what": ["donations", "shop"], "tax_receipts": "yes", "existing_site": "yes"},
+        budget_euros=(1000, 2500),
+        quotes=(Q("submitted"), Q("submitted")),
+        days_ago=4,
+    ),
+    ProjectSeed(
+        "Toulouse Entraide Numérique",
+        "Former nos bénévoles à l'accompagnement aux démarches en ligne",
+        "training",
+        "published",
+        "Nos permanences reçoivent de plus en plus de personnes perdues devant les sites de la CAF, d'Ameli ou de "
+        "France Travail. Nos nouveaux bénévoles veulent bien aider, mais ne savent pas jusqu'où aller : faut-il "
+        "prendre le mot de passe de la personne ? Remplir à sa place ? Nous cherchons une formation pratique, "
+        "sur place, avec des mises en situation.",
+        answers={
+            "people": 18,
+            "topic": "Accompagner les usagers sur les sites de la CAF, d'Ameli et de France Travail sans faire à "
+            "leur place",
+            "format": "onsite",
+        },
+        skills=("formation-bureautique", "accompagnement-changement", "demarches-en-ligne", "inclusion-numerique"),
+        budget_euros=(1200, 2500),
+        quotes=(Q("submitted"), Q("submitted")),
+        days_ago=7,
+    ),
+    ProjectSeed(
+        "Orchestre des jeunes d'Angers",
+        "Un site pour présenter l'orchestre et inscrire les jeunes musiciens",
+        "website",
+        "published",
+        "Aujourd'hui, les familles nous trouvent par le bouche-à-oreille et les inscriptions se font sur papier à "
+        "la rentrée. Nous voudrions un site qui présente l'orchestre, les concerts de la saison et les "
+        "auditions, avec un formulaire de pré-inscription. Nous ne savons pas du tout combien ça coûte : vos "
+        "conseils sont les bienvenus.",
+        answers={"pages": 8, "content_ready": "no", "languages": ["fr"], "hosting": "unsure", "donations": "no"},
+        days_ago=2,
+    ),
+    ProjectSeed(
+        "Bordeaux Accueil Réfugiés",
+        "Passer à Nextcloud pour partager nos dossiers en sécurité",
+        "cloud",
+        "published",
+        "Nos juristes et nos bénévoles échangent les dossiers des personnes accompagnées par clé USB et par "
+        "e-mail, ce qui nous inquiète. Nous voulons un espace de partage hébergé en France, avec des droits "
+        "d'accès par équipe. Nous avons invité des coopératives du logiciel libre.",
+        answers={"target": "nextcloud", "users": 25, "mail_migration": "no"},
+        budget_euros=(2000, 4500),
+        invited=("Garonne Coop Numérique", "Occitanie Logiciels Libres", "Hugo Fabre, administrateur systèmes"),
+        invited_only=True,
+        quotes=(
+            Q("shortlisted", "Garonne Coop Numérique", versions=2),
+            Q("submitted", "Occitanie Logiciels Libres", versions=1),
+            Q("withdrawn", "Hugo Fabre, administrateur systèmes", versions=1),
+        ),
+        days_ago=15,
+    ),
+    ProjectSeed(
+        "Habitat et Partage Rouen",
+        "Un tableau de bord pour suivre nos logements et les familles accompagnées",
+        "data",
+        "published",
+        "Chaque fin d'année, il nous faut une semaine pour compter les familles logées, la durée des séjours et "
+        "les sorties vers un logement durable, pour nos financeurs. Les chiffres sont dans trois tableurs "
+        "différents. Nous voulons un tableau de bord mis à jour chaque mois, lisible par le conseil "
+        "d'administration.",
+        answers={
+            "sources": "Trois tableurs : les logements, les familles et le suivi social",
+            "audience": "Le conseil d'administration et nos financeurs (métropole, département)",
+        },
+        budget_euros=(4000, 8000),
+        quotes=(Q("submitted", "Emma Duval, consultante en transformation numérique", versions=1), Q("submitted")),
+        days_ago=5,
+    ),
+    ProjectSeed(
+        "Madinina Numérique",
+        "Former nos médiateurs à Canva et aux réseaux sociaux",
+        "training",
+        "published",
+        "Nos six médiateurs numériques animent des ateliers dans les communes, mais nos affiches et nos "
+        "publications ne donnent pas envie. Nous cherchons deux journées de formation pour apprendre à faire des "
+        "visuels simples et à publier régulièrement, en Martinique ou à distance.",
+        answers={"people": 8, "topic": "Créer des visuels sur Canva et animer nos pages Facebook", "format": "either"},
+        skills=("formation-reseaux-sociaux", "graphisme-canva", "formation-outils-collaboratifs"),
+        budget_euros=(1200, 2500),
+        quotes=(Q("submitted", "Madinina Formation Digitale", versions=1),),
+        days_ago=8,
+    ),
+    # --- Awarded: the association chose a quote, work has not started yet.
+    ProjectSeed(
+        "Foyer des jeunes travailleurs de Tours",
+        "Un site clair avec les logements disponibles",
+        "website",
+        "awarded",
+        "Les jeunes qui cherchent un logement nous appellent pour savoir s'il reste de la place, parce que notre "
+        "site ne le dit pas. Nous voulons un site en français et en anglais (nous accueillons des apprentis "
+        "européens), avec les logements disponibles, les tarifs et le dossier de candidature en ligne.",
+        answers={
+            "pages": 20,
+            "content_ready": "no",
+            "languages": ["fr", "en"],
+            "accessibility": "yes",
+            "hosting": "need",
+            "donations": "no",
+        },
+        budget_euros=(6000, 12000),
+        quotes=(
+            Q("accepted", versions=2),
+            Q("declined"),
+            Q("declined", reason="Budget trop élevé pour nous cette année."),
+        ),
+    ),
+    ProjectSeed(
+        "Handi Sport Aiacciu",
+        "Une collecte en ligne pour un voilier adapté",
+        "donations",
+        "awarded",
+        "Nous voulons acheter un voilier adapté aux personnes en fauteuil, pour naviguer dans le golfe d'Ajaccio. "
+        "Il manque 12 000 €. Nous n'avons pas de site : il nous faut une page de collecte avec reçus fiscaux, "
+        "facile à partager, et des conseils pour faire connaître la campagne.",
+        answers={"what": ["donations"], "tax_receipts": "yes", "existing_site": "no"},
+        skills=("dons-en-ligne", "helloasso", "financement-participatif", "site-vitrine"),
+        budget_euros=(800, 2000),
+        quotes=(Q("accepted"), Q("declined")),
+    ),
+    ProjectSeed(
+        "Nantes Solidarité Seniors",
+        "Un fichier partagé pour organiser nos visites",
+        "crm",
+        "awarded",
+        "Nos 90 bénévoles rendent visite chaque semaine à 600 personnes âgées isolées. Le planning est dans un "
+        "classeur au local et dans un tableur envoyé par e-mail, jamais à jour. Il nous faut un fichier "
+        "partagé des personnes visitées et des bénévoles, accessible aux coordinatrices de quartier.",
+        answers={
+            "contacts": 650,
+            "current_tool": "Un classeur papier et un tableur partagé par e-mail",
+            "emailing": "no",
+        },
+        skills=("crm-associatif", "gestion-des-benevoles", "migration-donnees", "civicrm"),
+        budget_euros=(4000, 8000),
+        quotes=(Q("accepted", "Coop Atlantique Informatique", versions=2), Q("declined"), Q("declined")),
+    ),
+    ProjectSeed(
+        "Mission jeunes Montpellier Méditerranée",
+        "Mise en conformité RGPD des dossiers des jeunes accompagnés",
+        "security",
+        "awarded",
+        "Nous suivons 3 000 jeunes par an et leurs dossiers contiennent des informations sur leur santé, leur "
+        "logement et leur situation familiale. Un ordinateur portable a été volé le mois dernier. Nous voulons "
+        "un audit, un registre des traitements à jour et des règles simples pour les conseillers.",
+        answers={"computers": 60, "personal_data": "yes", "incident": "yes"},
+        budget_euros=(6000, 10000),
+        quotes=(Q("accepted", versions=1), Q("declined"), Q("declined")),
+    ),
+    # --- In progress.
+    ProjectSeed(
+        "Rennes Insertion Numérique",
+        "Passer notre messagerie et nos documents sur Microsoft 365",
+        "cloud",
+        "in_progress",
+        "Nous bénéficions de l'offre Microsoft pour les associations mais nous n'avons jamais pris le temps de "
+        "migrer : les salariés en insertion et les encadrants utilisent encore des adresses personnelles. Il "
+        "faut créer les comptes, migrer les e-mails de l'ancien hébergeur et former tout le monde.",
+        answers={"target": "microsoft-365", "users": 35, "mail_migration": "yes"},
+        budget_euros=(3000, 6000),
+        quotes=(Q("accepted", "Lorient Numérique Inclusif", versions=2), Q("declined")),
+    ),
+    ProjectSeed(
+        "Les Ateliers du Beffroi",
+        "Un site avec la programmation de nos ateliers et les inscriptions",
+        "website",
+        "in_progress",
+        "Nous publions la programmation de nos ateliers sur Facebook et nous prenons les inscriptions par "
+        "téléphone. Nous voulons un site vivant, avec un agenda des ateliers que l'équipe remplit elle-même et "
+        "des inscriptions en ligne. Les textes et les photos sont prêts.",
+        answers={
+            "pages": 15,
+            "content_ready": "yes",
+            "languages": ["fr"],
+            "accessibility": "unsure",
+            "hosting": "need",
+            "donations": "no",
+        },
+        budget_euros=(4000, 7000),
+        quotes=(Q("accepted", "Picardie Web Services", versions=1), Q("declined"), Q("declined")),
+    ),
+    ProjectSeed(
+        "Fondation Horizons solidaires",
+        "Des tableaux de bord pour suivre les projets que nous finançons",
+        "data",
+        "in_progress",
+        "Nous soutenons chaque année une centaine de projets, et leurs rapports arrivent sous toutes les formes. "
+        "Nos chargés de mission passent des jours à recopier des chiffres. Nous voulons un formulaire de rapport "
+        "commun et des tableaux de bord pour le conseil d'administration et nos mécènes.",
+        answers={
+            "sources": "Les rapports des associations soutenues, saisis dans des tableurs Excel",
+            "audience": "Le conseil d'administration, les chargés de mission et nos mécènes",
+        },
+        budget_euros=(9000, 15000),
+        quotes=(Q("accepted", "Emma Duval, consultante en transformation numérique", versions=3), Q("declined")),
+    ),
+    ProjectSeed(
+        "Les Paniers du Panier",
+        "Vendre nos paniers de légumes en ligne",
+        "donations",
+        "in_progress",
+        "Les commandes de paniers arrivent par SMS, sur un cahier et sur WhatsApp, et il y a toujours des "
+        "oublis le jeudi. Nous voulons que les adhérents commandent et paient leur panier sur notre site, et "
+        "renouvellent leur adhésion au même endroit.",
+        answers={"what": ["shop", "memberships"], "tax_receipts": "no", "existing_site": "yes"},
+        skills=("boutique-en-ligne", "paiement-en-ligne", "adhesions-en-ligne", "woocommerce", "helloasso"),
+        budget_euros=(1500, 3500),
+        quotes=(Q("accepted", "Studio Garrigue", versions=2), Q("declined")),
+    ),
+    # --- Delivered: the provider says it is done, the association has not closed it yet.
+    ProjectSeed(
+        "Entraide roubaisienne",
+        "Wifi et ordinateurs pour l'espace d'accès aux droits",
+        "hardware",
+        "delivered",
+        "Notre espace d'accès aux droits reçoit les habitants pour leurs démarches en ligne, mais le wifi ne "
+        "passe pas dans la salle du fond et les deux ordinateurs en libre accès sont hors d'usage. Il nous faut "
+        "quatre postes, une borne wifi et une imprimante, installés pour un usage public.",
+        answers={"computers": 4, "sites": 1, "refurbished": "yes"},
+        budget_euros=(2000, 3500),
+        quotes=(Q("accepted", "Inclusion Numérique du Nord", versions=1), Q("declined")),
+        reviews=(
+            ReviewSeed(
+                "association",
+                (5, 5, 4, 5),
+                "Installation propre et rapide, et des postes bien protégés pour le public. Le technicien a pris "
+                "le temps d'expliquer aux bénévoles comment redémarrer la borne wifi.",
+            ),
+        ),
+        remote_ok=False,
+    ),
+    ProjectSeed(
+        "Théâtre de l'Étoile — Besançon",
+        "Nouveau site avec la saison et la billetterie",
+        "website",
+        "delivered",
+        "Notre site actuel ne s'affiche pas sur téléphone et la billetterie renvoie vers trois outils différents. "
+        "Nous voulons un site qui mette en valeur la saison et les ateliers amateurs, avec la billetterie "
+        "intégrée, que l'équipe de deux permanents puisse tenir à jour.",
+        answers={
+            "pages": 25,
+            "content_ready": "yes",
+            "languages": ["fr"],
+            "accessibility": "yes",
+            "hosting": "need",
+            "donations": "yes",
+        },
+        skills=("site-vitrine", "wordpress", "hebergement-web", "accessibilite-rgaa", "billetterie"),
+        budget_euros=(5000, 9000),
+        quotes=(Q("accepted", "Web en Bourgogne", versions=2), Q("declined"), Q("declined")),
+    ),
+    ProjectSeed(
+        "Guyane Éducation Fleuve",
+        "Former nos animateurs aux tablettes et aux outils bureautiques",
+        "training",
+        "delivered",
+        "Nos animateurs interviennent dans des villages du Maroni où la connexion est rare. Nous avons reçu des "
+        "tablettes et des ordinateurs, et il faut apprendre à préparer les séances hors connexion et à les "
+        "utiliser avec les enfants. Formation à distance, en petits groupes, aux horaires de Cayenne.",
+        answers={
+            "people": 14,
+            "topic": "Préparer des séances hors connexion avec LibreOffice et les tablettes",
+            "format": "online",
+        },
+        budget_euros=(1500, 3000),
+        quotes=(Q("accepted", versions=1), Q("declined")),
+    ),
+    # --- Closed, with reviews both ways.
+    ProjectSeed(
+        "Alphabétisation Montreuil",
+        "Initiation à l'ordinateur pour nos formatrices bénévoles",
+        "training",
+        "closed",
+        "Nos formatrices bénévoles sont à l'aise avec les apprenants, beaucoup moins avec l'ordinateur. Nous "
+        "voulons une formation sur les bases : ranger ses fichiers, écrire un e-mail avec une pièce jointe, "
+        "animer une visio et imprimer les supports de cours.",
+        answers={
+            "people": 12,
+            "topic": "Les bases : fichiers, e-mails, visioconférence et impression",
+            "format": "onsite",
+        },
+        budget_euros=(1000, 2000),
+        quotes=(Q("accepted", "Formations Clés du Numérique", versions=1), Q("declined")),
+        reviews=(
+            ReviewSeed(
+                "association",
+                (5, 5, 5, 4),
+                "La formatrice a su mettre tout le monde à l'aise, même les plus inquiètes. Les fiches pratiques "
+                "sont affichées dans la salle des formatrices.",
+                "Merci ! C'était un plaisir de former une équipe aussi motivée.",
+            ),
+            ReviewSeed(
+                "provider",
+                (5, 5, 4, 5),
+                "Salle bien équipée et groupe très assidu. Une séance a dû être décalée, prévenue à temps.",
+            ),
+        ),
+    ),
+    ProjectSeed(
+        "Sauveteurs bénévoles de Paimpol",
+        "Sauvegardes et mots de passe de la station",
+        "security",
+        "closed",
+        "Un virus a chiffré l'ordinateur de la station l'hiver dernier et nous avons perdu deux ans de comptes "
+        "rendus d'intervention. Nous voulons des sauvegardes qui marchent, des mots de passe rangés ailleurs que "
+        "sur un post-it, et une soirée de sensibilisation pour les équipages.",
+        answers={"computers": 6, "personal_data": "yes", "incident": "yes"},
+        budget_euros=(1500, 3000),
+        quotes=(Q("accepted", "Armor Sécurité Informatique", versions=2), Q("declined")),
+        reviews=(
+            ReviewSeed(
+                "association",
+                (5, 4, 4, 4),
+                "Du sérieux : les sauvegardes tournent et nous avons testé une restauration ensemble. La soirée de "
+                "sensibilisation a beaucoup plu aux équipages. Le devis était un peu au-dessus de nos moyens.",
+                "Merci pour ce retour. Nous avons appliqué la remise maximale possible ; n'hésitez pas à nous "
+                "appeler pour le point annuel.",
+            ),
+            ReviewSeed(
+                "provider",
+                (5, 5, 5, 5),
+                "Une équipe de bénévoles très réactive, qui a appliqué les recommandations dès la première semaine.",
+            ),
+        ),
+    ),
+    ProjectSeed(
+        "Voile pour tous — Nice",
+        "Un site accessible pour réserver les sorties en mer",
+        "website",
+        "closed",
+        "Nous accueillons des enfants des quartiers et des personnes en situation de handicap sur des bateaux "
+        "adaptés. Les réservations se font par téléphone, aux heures où le club est ouvert. Nous voulons un site "
+        "vraiment accessible, en français et en anglais, avec un calendrier des sorties et un bouton de don.",
+        answers={
+            "pages": 8,
+            "content_ready": "yes",
+            "languages": ["fr", "en"],
+            "accessibility": "yes",
+            "hosting": "need",
+            "donations": "yes",
+        },
+        budget_euros=(3000, 5000),
+        quotes=(Q("accepted", "Agence Azur Pixel", versions=2), Q("declined"), Q("declined")),
+        reviews=(
+            ReviewSeed(
+                "association",
+                (4, 3, 2, 4),
+                "Le site est beau et nos adhérents malvoyants le trouvent facile à utiliser. En revanche, il a été "
+                "livré avec six semaines de retard, juste après le début de la saison, et il fallait souvent "
+                "relancer pour avoir des nouvelles.",
+                "Vous avez raison sur le retard, nous avions sous-estimé les tests avec vos adhérents. Nous avons "
+                "depuis revu notre organisation. Merci pour votre patience.",
+            ),
+            ReviewSeed(
+                "provider",
+                (4, 4, 4, 5),
+                "Des bénévoles passionnés et des tests avec les adhérents qui nous ont beaucoup appris.",
+            ),
+        ),
+    ),
+    ProjectSeed(
+        "Les Compagnons du vignoble champenois",
+        "Gérer nos adhérents et les cotisations sans tableur",
+        "crm",
+        "closed",
+        "Le trésorier tient le fichier des 380 adhérents dans un tableur et relance les cotisations à la main, "
+        "une par une. Nous voulons un outil où chaque adhérent paie en ligne, reçoit son reçu, et où le bureau "
+        "voit qui est à jour.",
+        answers={"contacts": 380, "current_tool": "Un fichier Excel tenu par le trésorier", "emailing": "yes"},
+        budget_euros=(2000, 4000),
+        quotes=(Q("accepted", "Thomas Girard, intégrateur CRM associatif", versions=1), Q("declined")),
+        reviews=(
+            ReviewSeed(
+                "association",
+                (5, 5, 5, 5),
+                "Thomas a repris notre fichier sans rien perdre et le trésorier a retrouvé ses soirées. La campagne "
+                "de cotisations de cette année s'est faite en trois semaines au lieu de trois mois.",
+            ),
+            ReviewSeed(
+                "provider",
+                (5, 4, 5, 5),
+                "Un bureau disponible et des données bien tenues, ce qui a rendu la reprise facile.",
+            ),
+        ),
+    ),
+    ProjectSeed(
+        "Secours mutuel du Berry",
+        "Partager nos documents entre nos trois permanences",
+        "cloud",
+        "closed",
+        "Nos permanences de Bourges, Vierzon et Saint-Amand travaillent chacune sur leurs propres dossiers, et "
+        "les documents circulent par clé USB. Nous voulons un espace de partage sécurisé, de préférence libre et "
+        "hébergé en France, pour la douzaine de personnes qui accompagnent les familles.",
+        answers={"target": "nextcloud", "users": 12, "mail_migration": "no"},
+        budget_euros=(1500, 3000),
+        quotes=(Q("accepted", "SCOP Octets Libres", versions=1), Q("declined")),
+        reviews=(
+            ReviewSeed(
+                "association",
+                (4, 5, 4, 5),
+                "L'espace de partage fonctionne bien et la coopérative a pris le temps de former chaque "
+                "permanence. Quelques soucis de synchronisation au début, réglés en deux jours.",
+            ),
+            ReviewSeed(
+                "provider",
+                (4, 5, 5, 5),
+                "Des échanges simples et chaleureux avec les trois équipes.",
+            ),
+        ),
+    ),
+    # --- Cancelled.
+    ProjectSeed(
+        "Comité des fêtes de Saint-Émilion",
+        "Un petit site pour le marché de Noël",
+        "website",
+        "cancelled",
+        "Chaque année, les exposants et les visiteurs nous demandent les horaires et le plan du marché de Noël. "
+        "Trois pages suffiraient : le programme, la liste des exposants et l'accès.",
+        answers={"pages": 3, "content_ready": "yes", "languages": ["fr"], "hosting": "unsure", "donations": "no"},
+        budget_euros=(None, 800),
+        quotes=(Q("declined"),),
+        reason="Une bénévole de l'association a finalement créé le site elle-même.",
+    ),
+    ProjectSeed(
+        "Football féminin amiénois",
+        "Adhésions en ligne pour la nouvelle saison",
+        "donations",
+        "cancelled",
+        "Les inscriptions de septembre se font sur papier, avec des chèques, et le trésorier passe ses soirées à "
+        "tout recopier. Nous voudrions que les familles inscrivent leurs filles et paient en ligne.",
+        answers={"what": ["memberships"], "tax_receipts": "no", "existing_site": "yes"},
+        budget_euros=(500, 1200),
+        quotes=(Q("declined"), Q("withdrawn")),
+        reason="La ligue nous impose finalement son propre outil d'inscription.",
+    ),
+    ProjectSeed(
+        "Pelote basque paloise",
+        "Un ordinateur et une imprimante pour le club-house",
+        "hardware",
+        "cancelled",
+        "Pour imprimer les feuilles de match et les licences, nous avons besoin d'un ordinateur et d'une "
+        "imprimante au club-house, rien de plus.",
+        answers={"computers": 1, "sites": 1, "refurbished": "yes"},
+        budget_euros=(None, 600),
+        remote_ok=False,
+        reason="Le parent d'un joueur nous a donné un ordinateur et une imprimante.",
+        cancelled_as_draft=True,
+    ),
+    # --- Expired: the answer deadline passed without an award.
+    ProjectSeed(
+        "Cercle celtique Ar Vro Gerne",
+        "Numériser nos archives de costumes et de photos",
+        "other",
+        "expired",
+        "Nous gardons des centaines de photos de costumes et de défilés depuis les années 1950, dans des boîtes "
+        "à chaussures. Nous voudrions les numériser, les classer et les partager avec les autres cercles, avant "
+        "que les anciens qui les reconnaissent ne soient plus là.",
+        skills=("partage-documents", "base-de-donnees-sans-code"),
+    ),
+    ProjectSeed(
+        "Union des randonneurs du Quercy",
+        "Une carte interactive de nos randonnées",
+        "website",
+        "expired",
+        "Nous avons tracé une trentaine de boucles sur les causses et dans la vallée du Célé. Nous voudrions les "
+        "montrer sur une carte, avec la fiche de chaque randonnée à télécharger.",
+        answers={
+            "pages": 30,
+            "content_ready": "yes",
+            "languages": ["fr"],
+            "accessibility": "unsure",
+            "hosting": "have",
+            "donations": "no",
+        },
+        skills=("site-vitrine", "cartographie", "wordpress"),
+        budget_euros=(1000, 2000),
+        quotes=(Q("declined"),),
+    ),
+    ProjectSeed(
+        "Société de musique l'Harmonie de Colmar",
+        "Apprendre à animer notre page Facebook",
+        "training",
+        "expired",
+        "Nos concerts sont de moins en moins suivis par les jeunes. Quatre musiciens volontaires voudraient "
+        "apprendre à publier nos concerts et nos répétitions sur Facebook et Instagram.",
+        answers={"people": 4, "topic": "Publier nos concerts sur Facebook et Instagram", "format": "onsite"},
+        skills=("formation-reseaux-sociaux", "reseaux-sociaux"),
+        budget_euros=(300, 600),
+        quotes=(Q("declined"),),
+    ),
+    # --- Other drafts.
+    ProjectSeed(
+        "Caen Cyclo Solidaire",
+        "Adhésions et dons en ligne pour l'atelier vélo",
+        "donations",
+        "draft",
+        "L'adhésion à l'atelier coûte 10 € par an et se paie en liquide. Nous voudrions la proposer en ligne, "
+        "avec la possibilité d'ajouter un don. Nous attendons la vérification de l'association pour publier.",
+        answers={"what": ["memberships", "donations"], "tax_receipts": "yes", "existing_site": "no"},
+    ),
+    ProjectSeed(
+        "Les Jardins créoles de Saint-Denis",
+        "Un site pour partager les savoirs sur les plantes lontan",
+        "website",
+        "draft",
+        "Les anciens du quartier connaissent les usages des plantes lontan, et nous voulons garder une trace de "
+        "ces savoirs : une fiche par plante, avec des photos et des enregistrements en créole.",
+        answers={
+            "pages": 10,
+            "content_ready": "no",
+            "languages": ["fr", "other"],
+            "accessibility": "unsure",
+            "hosting": "need",
+        },
+        budget_euros=(1500, 3000),
+    ),
+    ProjectSeed(
+        "Bibliothèque associative de Digne-les-Bains",
+        "Un poste public et une imprimante pour les lecteurs",
+        "hardware",
+        "draft",
+        "Des lecteurs nous demandent souvent d'imprimer un billet de train ou une attestation. Nous voudrions "
+        "installer deux ordinateurs en libre accès et une imprimante, avec un usage simple et sécurisé.",
+        answers={"computers": 2, "sites": 1, "refurbished": "yes"},
+        budget_euros=(None, 1200),
+        remote_ok=False,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class QuoteLineSeed:
+    """A line a provider may put in a quote for a type of project.
+
+    `kind` says how the seeder prices it: "days" at the provider's day rate, a
+    "fixed" lump sum, or "units" (`count`, an answer of the project such as
+    "computers" or a (low, high) range, times a price within `unit_euros`).
+    `share` weighs the line within the quote's amount, for days and fixed sums.
+    """
+
+    label: str
+    kind: str
+    share: int = 0
+    unit_euros: tuple[int, int] = (0, 0)
+    count: str | tuple[int, int] = (1, 1)
+
+
+L = QuoteLineSeed
+
+# The first line of each type is in every quote; the seeder picks the others.
+QUOTE_LINES: dict[str, tuple[QuoteLineSeed, ...]] = {
+    "website": (
+        L("Développement et intégration du site sous WordPress", "days", 35),
+        L("Ateliers de cadrage avec vos bénévoles et arborescence", "days", 10),
+        L("Maquettes graphiques de l'accueil et des pages types", "days", 15),
+        L("Saisie et mise en forme des contenus existants", "days", 10),
+        L("Formulaire de dons relié à HelloAsso", "fixed", 8),
+        L("Vérification de l'accessibilité (RGAA) et corrections", "days", 10),
+        L("Formation des bénévoles à la mise à jour du site (demi-journée)", "fixed", 6),
+        L("Hébergement et mises à jour de sécurité (par mois)", "units", unit_euros=(15, 35), count=(12, 12)),
+    ),
+    "donations": (
+        L("Paramétrage de la plateforme de paiement et des formulaires", "days", 30),
+        L("Intégration des formulaires sur votre site", "days", 20),
+        L("Reçus fiscaux automatiques : modèle et envoi", "fixed", 15),
+        L("Page de campagne et visuels de collecte", "days", 20),
+        L("Fiches produits et suivi des commandes", "days", 20),
+        L("Formation de l'équipe (deux heures à distance)", "fixed", 8),
+    ),
+    "crm": (
+        L("Paramétrage du CRM : fiches, cotisations et droits d'accès", "days", 35),
+        L("Analyse de vos fichiers et choix de l'outil", "days", 15),
+        L("Reprise des données existantes et dédoublonnage", "days", 25),
+        L("Modèles d'e-mails et premier envoi aux adhérents", "days", 10),
+        L("Formation des administrateurs et des bénévoles", "days", 10),
+        L("Abonnement au logiciel (par mois)", "units", unit_euros=(20, 60), count=(12, 12)),
+    ),
+    "cloud": (
+        L("Migration des e-mails et des documents", "days", 30),
+        L("Audit de l'existant et plan de migration", "days", 15),
+        L(
+            "Création des comptes, des groupes et des espaces partagés (par utilisateur)",
+            "units",
+            unit_euros=(15, 30),
+            count="users",
+        ),
+        L("Configuration des postes et des téléphones", "days", 15),
+        L("Formation des utilisateurs (demi-journée)", "fixed", 10),
+        L("Assistance pendant le premier mois", "fixed", 8),
+    ),
+    "security": (
+        L("Audit des postes, des comptes et des sauvegardes", "days", 35),
+        L("Registre des traitements RGPD et politique de confidentialité", "days", 25),
+        L("Mise en place d'un gestionnaire de mots de passe", "fixed", 10),
+        L("Sauvegarde externalisée et test de restauration", "days", 15),
+        L("Atelier de sensibilisation au hameçonnage (deux heures)", "fixed", 10),
+        L("Restitution et plan d'action priorisé", "days", 8),
+    ),
+    "data": (
+        L("Conception des tableaux de bord", "days", 30),
+        L("Recueil des besoins avec les équipes", "days", 15),
+        L("Nettoyage et structuration des données", "days", 30),
+        L("Automatisation de la mise à jour mensuelle", "days", 15),
+        L("Formation et documentation", "fixed", 10),
+    ),
+    "hardware": (
+        L("Ordinateur portable reconditionné, garanti deux ans", "units", unit_euros=(290, 420), count="computers"),
+        L("Installation, paramétrage et transfert des données", "days", 30),
+        L("Borne wifi professionnelle, posée et configurée", "units", unit_euros=(180, 260), count="sites"),
+        L("Imprimante multifonction reconditionnée", "units", unit_euros=(220, 350)),
+        L("Inventaire du parc et étiquetage", "fixed", 10),
+        L("Contrat de maintenance (12 mois)", "fixed", 25),
+    ),
+    "training": (
+        L("Journée de formation (groupe de 10 personnes au plus)", "days", 50),
+        L("Préparation à partir de vos documents et de vos outils", "fixed", 15),
+        L("Supports de formation et fiches pratiques", "fixed", 10),
+        L("Classe virtuelle de suivi (deux heures)", "fixed", 10),
+        L("Frais de déplacement", "fixed", 5),
+    ),
+    "other": (
+        L("Entretiens avec l'équipe et état des lieux", "days", 30),
+        L("Rapport et recommandations", "days", 25),
+        L("Restitution au conseil d'administration", "fixed", 10),
+        L("Accompagnement à la mise en œuvre", "days", 25),
+        L("Ateliers avec les bénévoles", "days", 15),
+    ),
+}
+
+# What the provider writes with the first version of its quote: a greeting, its approach, then the terms.
+QUOTE_GREETINGS: tuple[str, ...] = (
+    "Bonjour, merci pour la présentation très claire de votre projet.",
+    "Bonjour, votre projet nous parle beaucoup : nous accompagnons déjà plusieurs associations comme la vôtre.",
+    "Bonjour et merci pour votre confiance.",
+    "Bonjour, voici notre proposition après lecture attentive de votre besoin.",
+)
+
+QUOTE_APPROACHES: dict[str, str] = {
+    "website": "Nous partirions de vos contenus actuels pour construire un site simple, que vos bénévoles pourront "
+    "mettre à jour seuls.",
+    "donations": "Nous nous appuyons sur HelloAsso, gratuit pour les associations, pour que vous n'ayez aucun "
+    "frais de transaction.",
+    "crm": "Nous commencerions par une journée avec vos équipes pour comprendre comment vous travaillez, avant "
+    "de toucher à vos fichiers.",
+    "cloud": "La migration se ferait un vendredi soir, pour que chacun retrouve ses e-mails et ses documents le "
+    "lundi matin.",
+    "security": "Nous proposons d'abord un état des lieux, puis des mesures simples classées par priorité, "
+    "adaptées aux moyens d'une association.",
+    "data": "Nous garderions vos outils actuels autant que possible, pour que vos équipes n'aient rien de "
+    "nouveau à apprendre.",
+    "hardware": "Tous les postes sont reconditionnés dans notre atelier, testés et garantis, avec une suite "
+    "bureautique libre installée.",
+    "training": "La formation part de vos propres documents et de vos outils, avec beaucoup de pratique et peu "
+    "de théorie.",
+    "other": "Nous prendrions le temps de rencontrer les salariés et les bénévoles avant de faire la moindre "
+    "recommandation.",
+}
+
+QUOTE_DISCOUNT = "Notre remise solidaire de {percent} % est déjà déduite du total."
+QUOTE_VAT_EXEMPT: dict[ProviderCategory, str] = {
+    P.FREELANCER: "TVA non applicable, article 293 B du CGI.",
+    P.TRAINING: "Formation exonérée de TVA (article 261-4-4° du CGI).",
+}
+QUOTE_CLOSINGS: tuple[str, ...] = (
+    "Nous restons disponibles pour en parler au téléphone.",
+    "Au plaisir d'échanger avec vous.",
+    "N'hésitez pas si vous avez des questions.",
+)
+
+# What the provider writes with a new version, depending on what changed.
+QUOTE_REVISED_FEWER_DAYS = (
+    "Comme convenu lors de notre échange, nous avons revu le temps prévu pour « {label} » afin de tenir dans "
+    "votre budget."
+)
+QUOTE_REVISED_WITHOUT = "Nouvelle version sans « {label} », que vous préférez prendre en charge vous-mêmes."
+QUOTE_REVISED_WITH = "Nouvelle version avec « {label} », comme vous nous l'avez demandé."
+QUOTE_REVISED_SCHEDULE = "Nouvelle version avec un calendrier ajusté à vos disponibilités."
+
+QUOTE_MILESTONES: tuple[str, ...] = ("Réunion de lancement", "Point d'étape avec votre équipe", "Livraison")
+
+# Reasons the services give when they decline the open quotes themselves.
+DECLINED_OTHER_ACCEPTED = "Un autre devis a été retenu."
+DECLINED_PROJECT_CANCELLED = "Projet annulé par l'association."
+DECLINED_PROJECT_EXPIRED = "Le projet a expiré sans être attribué."

@@ -17,3 +17,5 @@ WHITENOISE_AUTOREFRESH = True
 # Threads (live server, WebSocket handlers, race tests) must not keep connections
 # open past their request, or PostgreSQL refuses to drop the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Health checks would close the test's connection, and its transaction, when a streamed response ends.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = False  # noqa: F405

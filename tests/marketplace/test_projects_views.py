@@ -836,5 +836,4 @@ def test_timeline_and_attachments_for_the_association(client, owner, published):
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment")
     assert b"".join(download.streaming_content).startswith(b"\x89PNG")
-    download.close()
     assert AuditEntry.objects.filter(action="project.updated").exists()
