@@ -1161,7 +1161,7 @@ PROJECTS: tuple[ProjectSeed, ...] = (
         "Équiper notre local de postes reconditionnés",
         "hardware",
         "in_progress",
-        "Suite au diagnostic de l'an dernier, nous remplaçons les vieux ordinateurs du local, qui mettent dix "
+        "Suite à notre diagnostic numérique, nous remplaçons les vieux ordinateurs du local, qui mettent dix "
         "minutes à démarrer. Il nous faut huit postes pour l'accueil, les inscriptions et la logistique, "
         "installés avec une suite bureautique et une sauvegarde automatique. Du reconditionné nous va très bien, "
         "c'est même ce que nous préférons.",

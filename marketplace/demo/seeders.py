@@ -42,8 +42,11 @@ next run starts again from the same state.
 
 The core's seeders register themselves when this module is imported, so
 anyone who can call `run_seeders()` gets them; no `AppConfig.ready()` is
-needed for them: "core" (users, organisations, memberships) and, right after
-it, "profiles" (`marketplace.demo.profiles`: profiles and verification states).
+needed for them: "core" (users, organisations, memberships), right after it
+"profiles" (`marketplace.demo.profiles`: profiles and verification states),
+and "projects" (`marketplace.demo.projects`: projects in every state, quotes,
+reviews and timelines) at order 200, so packages' seeders of order 201 and
+above find them.
 """
 
 from collections.abc import Callable, Mapping
@@ -63,6 +66,7 @@ from ..services.audit import audit_record
 from ..services.organisations import organisation_create
 from . import data
 from .profiles import PROFILES_ORDER, seed_profiles
+from .projects import PROJECTS_ORDER, seed_projects
 
 SeederFunc = Callable[[OutputWrapper], Mapping[str, int] | None]
 
@@ -269,3 +273,5 @@ def seed_core(stdout: OutputWrapper) -> dict[str, int]:
 register_seeder("core", seed_core, order=CORE_ORDER)
 # Profiles and verification states of the same organisations (see `profiles`), before any package's seeder.
 register_seeder("profiles", seed_profiles, order=PROFILES_ORDER)
+# Projects in every state, with quotes, reviews and timelines (see `projects`), among the packages' seeders.
+register_seeder("projects", seed_projects, order=PROJECTS_ORDER)
