@@ -26,7 +26,7 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.core.management.base import OutputWrapper
 from django.urls import reverse
@@ -54,7 +54,7 @@ from ..models.projects import ProjectState, ProposalState, Visibility
 from ..plain_text import render_plain, render_subject
 from ..project_types import clean_answers, spec_for
 from ..services.proposals import _version_values
-from ..services.reviews import CRITERIA, provider_rating_refresh
+from ..services.reviews import CRITERIA, provider_rating_refresh, rating_from_scores
 from . import data
 
 PROJECTS_ORDER = 200
@@ -316,10 +316,10 @@ class _Planned:
     reviews: list[Review] = field(default_factory=list)
     changes: list[ProjectChange] = field(default_factory=list)
     events: list[_Event] = field(default_factory=list)
-    created_at: dict[int, datetime] = field(default_factory=dict)  # id() of an unsaved row -> its date
+    moments: dict[int, datetime] = field(default_factory=dict)  # id() of a row -> when it was created
 
     def stamp(self, row, moment: datetime) -> None:
-        self.created_at[id(row)] = moment
+        self.moments[id(row)] = moment
 
     def event(
         self, at: datetime, actor: User | None, action: str, quote: _Quote | None = None, review=None, **extra
@@ -474,15 +474,21 @@ class _Planner:
             pool = [p for n, p in self.context.providers.items() if n != data.DEMO_PROVIDER.name]
         ranked = []
         for provider in pool:
-            overlap = len(provider.skills & skills)
+            if provider.name in taken:
+                continue
             serves = project.region in provider.regions
-            if provider.name in taken or not overlap:
-                continue
-            if not serves and not (project.remote_ok and provider.profile.remote_ok):
-                continue
+            reachable = serves or (project.remote_ok and provider.profile.remote_ok)
             local = provider.profile.region == project.region
-            ranked.append((-(overlap + 2 * serves + local), provider.name, provider))
-        return [provider for *_, provider in sorted(ranked, key=lambda item: item[:2])]
+            overlap = len(provider.skills & skills)
+            ranked.append((-(overlap + 2 * serves + local), provider.name, bool(overlap), reachable, provider))
+        ranked.sort(key=lambda item: item[:2])
+        # Skills and place first. When staff have retired the skills (or the taxonomy is not loaded), the
+        # providers working there, then anyone verified: a demo with odd quotes beats no demo at all.
+        for accept in (lambda m, r: m and r, lambda m, r: r, lambda m, r: True):
+            best = [provider for *_, matches, reachable, provider in ranked if accept(matches, reachable)]
+            if best:
+                return best
+        return []
 
     def _providers_for(self, seed: data.ProjectSeed, project: Project, skills: set[str], rng: random.Random):
         """The provider of each quote: the one `data` names when it can quote, else one picked among the best."""
@@ -507,7 +513,8 @@ class _Planner:
 
     # One project
 
-    def plan(self, seed: data.ProjectSeed) -> None:
+    def plan(self, seed: data.ProjectSeed) -> bool:
+        """Plan the project and its life; False if the database lacks what its story needs (nothing planned)."""
         context, clock = self.context, self.clock
         rng = random.Random(f"project:{seed.association}:{seed.title}")
         association = context.associations[seed.association]
@@ -547,7 +554,6 @@ class _Planner:
             skill_ids=[context.skill_ids[slug] for slug in skills if slug in context.skill_ids],
             owner=owner,
         )
-        self.planned.append(planned)
         created = planned.event(clock.at(days.created, rng), author, "project.created")
         planned.stamp(project, created)
         last = created
@@ -580,8 +586,11 @@ class _Planner:
 
         accepted = self._plan_quotes(planned, days, set(skills), rng)
         last = max([last, *(event.at for event in planned.events)])
-        last = self._plan_outcome(planned, days, accepted, last, rng)
-        project.updated_at = last
+        if project.state in AWARDED_STATES and accepted is None:
+            return False  # no verified provider could have quoted
+        project.updated_at = self._plan_outcome(planned, days, accepted, last, rng)
+        self.planned.append(planned)
+        return True
 
     def _plan_quotes(self, planned: _Planned, days: _Days, skills: set[str], rng: random.Random) -> _Quote | None:
         """Each quote's versions and what the association made of it, up to the day quotes stopped."""
@@ -660,8 +669,6 @@ class _Planner:
         ]
 
         if project.state in AWARDED_STATES:
-            if accepted is None:
-                raise ValueError(f"The awarded project {seed.title!r} has no accepted quote.")
             last = planned.event(clock.at(days.accepted, rng, after=last), owner, "proposal.accepted", accepted)
             accepted.proposal.updated_at = last
             self._decline(by_service, data.DECLINED_OTHER_ACCEPTED, last)
@@ -722,7 +729,7 @@ class _Planner:
             subject=subject,
             written_by=writer,
             # The mean of the four scores, as `review_create` computes it.
-            rating=(Decimal(sum(scores.values())) / len(scores)).quantize(Decimal("0.01"), ROUND_HALF_UP),
+            rating=rating_from_scores(scores),
             comment=review_seed.comment,
             response=review_seed.response,
             **scores,
@@ -739,39 +746,27 @@ class _Planner:
         planned = self.planned
         if not planned:
             return {}
+        # Parents first: each bulk_create gives its rows the ids their children's foreign keys then take.
         projects = [p.project for p in planned]
         Project.objects.bulk_create(projects)
         through = Project.skills.through
         through.objects.bulk_create(
             through(project_id=p.project.pk, skill_id=skill_id) for p in planned for skill_id in p.skill_ids
         )
-        for p in planned:
-            for row in (*p.invitations, *p.changes, *p.reviews, *(q.proposal for q in p.quotes)):
-                row.project = p.project  # now that it has an id
         invitations = [row for p in planned for row in p.invitations]
         changes = [row for p in planned for row in p.changes]
-        proposals = [q.proposal for p in planned for q in p.quotes]
+        quotes = [quote for p in planned for quote in p.quotes]
+        proposals = [quote.proposal for quote in quotes]
         ProjectInvitation.objects.bulk_create(invitations)
         ProjectChange.objects.bulk_create(changes)
         Proposal.objects.bulk_create(proposals)
-        versions = []
-        for p in planned:
-            for quote in p.quotes:
-                for version, _ in quote.versions:
-                    version.proposal = quote.proposal
-                    versions.append(version)
+        versions = [version for quote in quotes for version, _ in quote.versions]
         ProposalVersion.objects.bulk_create(versions)
-        lines = []
-        for p in planned:
-            for quote in p.quotes:
-                for version, rows in quote.versions:
-                    for row in rows:
-                        row.version = version
-                        lines.append(row)
-                quote.proposal.current_version = quote.versions[-1][0]
-                if quote.proposal.state == ProposalState.ACCEPTED:
-                    p.project.awarded_proposal = quote.proposal
-        ProposalLine.objects.bulk_create(lines)
+        ProposalLine.objects.bulk_create(line for quote in quotes for _, rows in quote.versions for line in rows)
+        for quote in quotes:
+            quote.proposal.current_version = quote.versions[-1][0]
+            if quote.proposal.state == ProposalState.ACCEPTED:
+                quote.proposal.project.awarded_proposal = quote.proposal
         reviews = [row for p in planned for row in p.reviews]
         Review.objects.bulk_create(reviews)
         entries = self._audit_entries()
@@ -782,9 +777,9 @@ class _Planner:
         # `auto_now_add` and `auto_now` stamped every insert with the current time: restore the story's dates.
         self._restamp(invitations, changes, versions, reviews)
         for p in planned:
-            p.project.created_at = p.created_at[id(p.project)]
+            p.project.created_at = p.moments[id(p.project)]
             for quote in p.quotes:
-                quote.proposal.created_at = p.created_at[id(quote.proposal)]
+                quote.proposal.created_at = p.moments[id(quote.proposal)]
         for row, moment in (*entries, *notifications):
             row.created_at = moment
         Project.objects.bulk_update(projects, ["awarded_proposal", "created_at", "updated_at"])
@@ -804,7 +799,7 @@ class _Planner:
         }
 
     def _restamp(self, invitations, changes, versions, reviews) -> None:
-        dates = {key: moment for p in self.planned for key, moment in p.created_at.items()}
+        dates = {key: moment for p in self.planned for key, moment in p.moments.items()}
         for model, rows in (
             (ProjectInvitation, invitations),
             (ProjectChange, changes),
@@ -836,14 +831,11 @@ class _Planner:
 
     def _notifications(self) -> list[tuple[Notification, datetime]]:
         """What the demo logins' organisations were told in-app lately, rendered as `notify_users` renders it."""
-        demo = {
-            organisation.pk
-            for name, organisation in [
-                *self.context.associations.items(),
-                *((n, p.organisation) for n, p in self.context.providers.items()),
-            ]
-            if name in (data.DEMO_ASSOCIATION.name, data.DEMO_PROVIDER.name)
-        }
+        demo = set()
+        if association := self.context.associations.get(data.DEMO_ASSOCIATION.name):
+            demo.add(association.pk)
+        if provider := self.context.providers.get(data.DEMO_PROVIDER.name):
+            demo.add(provider.organisation.pk)
         horizon = self.clock.now - timedelta(days=_NOTIFIED_DAYS)
         notifications = []
         for p in self.planned:
@@ -882,9 +874,6 @@ class _Planner:
                     "project_invitation",
                     {"association": association},
                 )
-        elif event.action == "project.provider_invited" and project.published_at and event.at > project.published_at:
-            provider = next(i.provider for i in planned.invitations if i.provider.name == event.data["provider"])
-            yield provider, "project.project_invitation", "project_invitation", {"association": association}
         elif event.action == "proposal.submitted":
             yield association, "proposal.submitted", "proposal_submitted", {"provider": quote.provider.organisation}
         elif event.action == "proposal.revised":
@@ -941,7 +930,8 @@ def seed_projects(stdout: OutputWrapper) -> dict[str, int]:
     context = _Context.load()
     planner = _Planner(context, timezone.now())
     for seed in _missing(context):
-        planner.plan(seed)
+        if not planner.plan(seed):
+            stdout.write(f"Projet « {seed.title} » non créé : aucun prestataire vérifié n'a pu y répondre.")
     created = planner.save()
     return {
         "projets": 0,

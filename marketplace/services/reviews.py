@@ -32,6 +32,11 @@ def _scores(data: dict) -> dict:
     return scores
 
 
+def rating_from_scores(scores: dict) -> Decimal:
+    """A review's overall rating: the mean of its criteria, to the hundredth, halves rounded up."""
+    return (Decimal(sum(scores.values())) / len(scores)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
 def provider_rating_refresh(*, provider_id: int) -> None:
     """Recompute the provider's mean of published reviews (kept on its profile for sorting)."""
     stats = Review.objects.filter(subject_id=provider_id, is_published=True).aggregate(
@@ -67,7 +72,7 @@ def review_create(*, membership: Membership, project_id: int, data: dict) -> Rev
         author=membership.organisation,
         subject_id=subject_id,
         written_by=membership.user,
-        rating=(Decimal(sum(scores.values())) / len(scores)).quantize(Decimal("0.01"), ROUND_HALF_UP),
+        rating=rating_from_scores(scores),
         comment=str(data.get("comment") or "").strip()[:3000],
         **scores,
     )

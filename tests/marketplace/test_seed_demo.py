@@ -1,7 +1,9 @@
+import datetime
 import io
 import random
 import re
 from collections import Counter
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.core.validators import validate_email
+from django.db.models import Avg, Count
+from django.utils import timezone
 from django.utils.text import slugify
 
 from marketplace import taxonomy_data
@@ -20,18 +24,32 @@ from marketplace.models import (
     AssociationProfile,
     AuditEntry,
     Membership,
+    Notification,
     Organisation,
     PortfolioItem,
+    Project,
+    ProjectChange,
+    ProjectInvitation,
+    Proposal,
+    ProposalLine,
+    ProposalVersion,
     ProviderCertification,
     ProviderProfile,
+    Review,
     ServedRegion,
+    Skill,
     User,
     VerificationDocument,
     VerificationRequest,
 )
 from marketplace.models.organisations import OrganisationKind, Role, VerificationStatus
 from marketplace.models.profiles import BudgetBracket, Certification, FieldOfAction, Language, LegalForm, PublicField
+from marketplace.models.projects import OPEN_PROPOSAL_STATES, ProjectState, ProposalState, Visibility
 from marketplace.models.verification import RequestState, private_storage
+from marketplace.project_types import ProjectType, clean_answers, spec_for
+from marketplace.selectors.dashboards import association_projects, provider_projects
+from marketplace.services.proposals import _version_values
+from marketplace.services.reviews import CRITERIA
 from marketplace.services.verification import required_documents
 from marketplace.validators import check_upload, clean_rna, clean_siren, clean_siret
 
@@ -64,6 +82,15 @@ def counts() -> dict[str, int]:
         "verification_requests": VerificationRequest.objects.count(),
         "verification_documents": VerificationDocument.objects.count(),
         "files": len(stored_files()),
+        "projects": Project.objects.count(),
+        "project_skills": Project.skills.through.objects.count(),
+        "project_invitations": ProjectInvitation.objects.count(),
+        "project_changes": ProjectChange.objects.count(),
+        "proposals": Proposal.objects.count(),
+        "proposal_versions": ProposalVersion.objects.count(),
+        "proposal_lines": ProposalLine.objects.count(),
+        "reviews": Review.objects.count(),
+        "notifications": Notification.objects.count(),
     }
 
 
@@ -244,7 +271,10 @@ def test_package_seeders_run_after_the_core_in_order():
     output = seed()
 
     assert calls == ["billing", "late"]
-    assert [seeder.name for seeder in seeders.registered_seeders()] == ["core", "profiles", "billing", "late"]
+    names = [seeder.name for seeder in seeders.registered_seeders()]
+    # Other packages may register their own seeders: only the relative order is checked.
+    assert names[:2] == ["core", "profiles"]
+    assert names.index("billing") < names.index("projects") < names.index("late")
     assert "offres de démonstration\n" in output
     assert "billing : offres +3" in output
     assert "late : rien de nouveau" in output
@@ -625,3 +655,445 @@ def test_profiles_are_deterministic():
         name: (rna, siret)
         for name, rna, siret in AssociationProfile.objects.values_list("organisation__name", "rna_number", "siret")
     }
+
+
+# --- Projects: the data ------------------------------------------------------
+
+AWARDED_STATES = (ProjectState.AWARDED, ProjectState.IN_PROGRESS, ProjectState.DELIVERED, ProjectState.CLOSED)
+
+
+def test_project_data_is_well_formed():
+    associations = {seed.name for seed in data.ASSOCIATIONS}
+    providers = {seed.name for seed in data.PROVIDERS}
+    skills = {skill.slug for skill in taxonomy_data.SKILLS}
+    assert 35 <= len(data.PROJECTS) <= 50
+    assert len({(seed.association, seed.title) for seed in data.PROJECTS}) == len(data.PROJECTS)
+    assert {seed.state for seed in data.PROJECTS} == set(ProjectState.values)
+    assert len({seed.project_type for seed in data.PROJECTS}) == len(ProjectType.values)
+    for seed in data.PROJECTS:
+        assert seed.association in associations, seed.title
+        assert seed.project_type in ProjectType.values and seed.state in ProjectState.values, seed.title
+        assert 5 <= len(seed.title) <= 160 and 20 <= len(seed.description) <= 10_000, seed.title
+        assert clean_answers(seed.project_type, seed.answers) is not None  # valid for the guided form
+        assert set(seed.skills) <= skills and (seed.skills or spec_for(seed.project_type).skills), seed.title
+        if seed.budget_euros is not None:
+            low, high = seed.budget_euros
+            assert low is not None or high is not None
+            assert low is None or high is None or low <= high
+        assert set(seed.invited) <= providers and len(set(seed.invited)) == len(seed.invited), seed.title
+        assert not seed.invited_only or seed.invited, seed.title
+        quote_states = Counter(quote.state for quote in seed.quotes)
+        assert set(quote_states) <= set(ProposalState.values), seed.title
+        for quote in seed.quotes:
+            assert not quote.provider or quote.provider in providers, seed.title
+            assert 0 <= quote.versions <= 3
+            if seed.invited_only:
+                assert quote.provider in seed.invited, seed.title
+        named = [quote.provider for quote in seed.quotes if quote.provider]
+        assert len(set(named)) == len(named), seed.title
+        if seed.state in AWARDED_STATES:
+            assert quote_states[ProposalState.ACCEPTED] == 1, seed.title
+            assert set(quote_states) == {ProposalState.ACCEPTED, ProposalState.DECLINED}, seed.title
+        else:
+            assert not quote_states[ProposalState.ACCEPTED], seed.title
+        if seed.state in (ProjectState.CANCELLED, ProjectState.EXPIRED):
+            assert not set(quote_states) & set(OPEN_PROPOSAL_STATES), seed.title
+        if seed.state == ProjectState.PUBLISHED:
+            assert all(q.reason for q in seed.quotes if q.state == ProposalState.DECLINED), seed.title
+        if seed.state == ProjectState.DRAFT or seed.cancelled_as_draft:
+            assert not seed.quotes, seed.title
+        assert bool(seed.reason) == (seed.state == ProjectState.CANCELLED), seed.title
+        sides = Counter(review.by for review in seed.reviews)
+        assert set(sides) <= {"association", "provider"} and max(sides.values(), default=1) == 1, seed.title
+        if seed.reviews:
+            assert seed.state in (ProjectState.DELIVERED, ProjectState.CLOSED), seed.title
+        if seed.state == ProjectState.CLOSED:
+            assert set(sides) == {"association", "provider"}, seed.title
+        for review in seed.reviews:
+            assert len(review.scores) == len(CRITERIA) and all(1 <= score <= 5 for score in review.scores)
+    assert sum(seed.invited_only for seed in data.PROJECTS if seed.state == ProjectState.PUBLISHED) >= 2
+
+
+def test_quote_lines_cover_every_type():
+    assert set(data.QUOTE_LINES) == set(ProjectType.values) == set(data.QUOTE_APPROACHES)
+    for project_type, templates in data.QUOTE_LINES.items():
+        assert len(templates) >= 5, project_type
+        questions = {question.key for question in spec_for(project_type).questions}
+        for template in templates:
+            assert 1 <= len(template.label) <= 200
+            assert template.kind in ("days", "fixed", "units")
+            if template.kind == "units":
+                assert 0 < template.unit_euros[0] <= template.unit_euros[1]
+                assert template.count in questions if isinstance(template.count, str) else template.count[0] >= 1
+            else:
+                assert template.share > 0
+
+
+# --- Projects: the seed ------------------------------------------------------
+
+
+def demo_seeds() -> dict[tuple[str, str], data.ProjectSeed]:
+    return {(seed.association, seed.title): seed for seed in data.PROJECTS}
+
+
+@pytest.mark.django_db
+def test_projects_are_seeded_in_every_state():
+    seed()
+
+    projects = list(Project.objects.select_related("organisation").prefetch_related("skills", "invitations"))
+    seeds = demo_seeds()
+    assert {(p.organisation.name, p.title) for p in projects} == set(seeds)
+    states = Counter(project.state for project in projects)
+    assert set(states) == set(ProjectState.values)
+    assert states[ProjectState.PUBLISHED] >= 5
+    today = timezone.localdate()
+    now = timezone.now()
+    for project in projects:
+        entry = seeds[(project.organisation.name, project.title)]
+        project.full_clean()
+        assert project.answers == clean_answers(project.project_type, project.answers)
+        assert project.skills.all(), project.title
+        assert project.created_at < now and project.updated_at < now
+        assert project.region and project.postcode and project.latitude is not None
+        if entry.budget_euros is None:
+            assert not project.budget_known
+        if project.state == ProjectState.PUBLISHED:
+            # Open for quotes for a few more weeks, whatever the day the demo was seeded.
+            assert today < project.answer_deadline <= today + datetime.timedelta(weeks=8)
+            assert project.created_at < project.published_at < now
+            assert project.answer_deadline <= project.deadline
+        if project.state == ProjectState.DRAFT or entry.cancelled_as_draft:
+            assert project.published_at is None
+        else:
+            assert project.published_at is not None
+        if project.state == ProjectState.EXPIRED:
+            assert project.answer_deadline < today
+        if entry.invited_only:
+            assert project.visibility == Visibility.INVITED_ONLY
+        assert {i.provider.name for i in project.invitations.all()} == set(entry.invited)
+    invited_only = [p for p in projects if p.visibility == Visibility.INVITED_ONLY]
+    assert sum(p.state == ProjectState.PUBLISHED for p in invited_only) >= 2
+    assert all(p.invitations.all() for p in invited_only)
+    verified = Organisation.objects.filter(verification_status=VerificationStatus.VERIFIED)
+    assert (
+        not Project.objects.exclude(state=ProjectState.DRAFT)
+        .exclude(published_at=None)
+        .exclude(organisation__in=verified)
+    )
+
+
+@pytest.mark.django_db
+def test_quotes_are_consistent_with_their_projects():
+    seed()
+
+    seeds = demo_seeds()
+    for project in Project.objects.select_related("organisation", "awarded_proposal").prefetch_related(
+        "skills", "invitations", "proposals__provider__provider_profile__skills", "proposals__versions__lines"
+    ):
+        entry = seeds[(project.organisation.name, project.title)]
+        proposals = list(project.proposals.all())
+        assert len(proposals) == len(entry.quotes), project.title
+        assert Counter(p.state for p in proposals) == Counter(q.state for q in entry.quotes), project.title
+        project_skills = {skill.slug for skill in project.skills.all()}
+        invited = {invitation.provider_id for invitation in project.invitations.all()}
+        for proposal in proposals:
+            provider = proposal.provider
+            assert provider.is_provider and provider.is_verified, project.title
+            assert {skill.slug for skill in provider.provider_profile.skills.all()} & project_skills, project.title
+            if project.visibility == Visibility.INVITED_ONLY:
+                assert provider.pk in invited
+            versions = list(proposal.versions.all())
+            assert 1 <= len(versions) <= 3
+            assert [v.number for v in versions] == list(range(1, len(versions) + 1))
+            assert proposal.current_version_id == versions[-1].pk
+            assert proposal.created_at == versions[0].created_at <= proposal.updated_at
+            assert all(a.created_at < b.created_at for a, b in zip(versions, versions[1:], strict=False))
+            for version in versions:
+                assert 2 <= len(version.lines.all()) <= 5
+                assert version.message
+            if proposal.state == ProposalState.DECLINED:
+                assert proposal.decline_reason, project.title
+        accepted = [p for p in proposals if p.state == ProposalState.ACCEPTED]
+        if project.state in AWARDED_STATES:
+            assert len(accepted) == 1 and project.awarded_proposal == accepted[0], project.title
+            assert all(p.state == ProposalState.DECLINED for p in proposals if p not in accepted)
+        else:
+            assert not accepted and project.awarded_proposal is None, project.title
+        if project.state in (ProjectState.CANCELLED, ProjectState.EXPIRED):
+            assert not [p for p in proposals if p.state in OPEN_PROPOSAL_STATES]
+    published = Proposal.objects.filter(project__state=ProjectState.PUBLISHED)
+    assert published.filter(state=ProposalState.SHORTLISTED).exists()
+    assert published.filter(state=ProposalState.WITHDRAWN).exists()
+    assert ProposalVersion.objects.filter(number=3).exists()
+
+
+@pytest.mark.django_db
+def test_quote_totals_are_the_services_computation():
+    seed()
+
+    profiles_by_provider = {p.organisation_id: p for p in ProviderProfile.objects.all()}
+    versions = ProposalVersion.objects.select_related("proposal").prefetch_related("lines")
+    assert versions.count() >= 60
+    for version in versions:
+        lines = list(version.lines.all())
+        raw = {
+            "lines": [
+                {
+                    "label": line.label,
+                    "quantity": str(Decimal(line.quantity_hundredths) / 100),
+                    "unit_price": str(Decimal(line.unit_price_cents) / 100),
+                }
+                for line in lines
+            ],
+            "vat_rate_bp": version.vat_rate_bp,
+        }
+        values, computed = _version_values(raw, profiles_by_provider[version.proposal.provider_id])
+        for name in ("vat_rate_bp", "subtotal_cents", "discount_percent", "discount_cents", "total_ht_cents"):
+            assert getattr(version, name) == values[name], (version, name)
+        assert (version.vat_cents, version.total_ttc_cents) == (values["vat_cents"], values["total_ttc_cents"])
+        assert [
+            (line.position, line.label, line.quantity_hundredths, line.unit_price_cents, line.total_cents)
+            for line in lines
+        ] == [
+            (
+                line["position"],
+                line["label"],
+                line["quantity_hundredths"],
+                line["unit_price_cents"],
+                line["total_cents"],
+            )
+            for line in computed
+        ]
+    # Some quotes carry a solidarity discount, some no VAT (trainers, micro-entrepreneurs).
+    assert ProposalVersion.objects.filter(discount_cents__gt=0).exists()
+    assert ProposalVersion.objects.filter(vat_rate_bp=0).exists()
+    assert ProposalVersion.objects.filter(vat_rate_bp=2000).exists()
+
+
+@pytest.mark.django_db
+def test_timelines_tell_each_projects_story():
+    seed()
+
+    now = timezone.now()
+    for project in Project.objects.prefetch_related("proposals__versions"):
+        entries = list(AuditEntry.objects.filter(target=f"marketplace.project:{project.pk}").order_by("created_at"))
+        actions = [entry.action for entry in entries]
+        assert actions[0] == "project.created", project.title
+        assert entries[0].created_at == project.created_at
+        assert all(entry.created_at < now and entry.organisation_id == project.organisation_id for entry in entries)
+        assert entries[-1].created_at <= project.updated_at or project.state == ProjectState.PUBLISHED
+        if project.published_at:
+            published = next(entry for entry in entries if entry.action == "project.published")
+            assert published.created_at == project.published_at
+        for proposal in project.proposals.all():
+            mine = [entry for entry in entries if entry.data.get("proposal") == proposal.pk]
+            assert [entry.action for entry in mine][0] == "proposal.submitted"
+            assert mine[0].data["provider"] == proposal.provider.name
+            assert mine[0].created_at == proposal.created_at
+            assert sum(entry.action == "proposal.revised" for entry in mine) == len(proposal.versions.all()) - 1
+            if proposal.state in (ProposalState.ACCEPTED, ProposalState.SHORTLISTED, ProposalState.WITHDRAWN):
+                assert mine[-1].action == f"proposal.{proposal.state}"
+        expected = {
+            ProjectState.DRAFT: ["project.created"],
+            ProjectState.AWARDED: ["proposal.accepted"],
+            ProjectState.IN_PROGRESS: ["proposal.accepted", "project.started"],
+            ProjectState.DELIVERED: ["proposal.accepted", "project.started", "project.delivered"],
+            ProjectState.CLOSED: ["proposal.accepted", "project.started", "project.delivered", "project.closed"],
+            ProjectState.CANCELLED: ["project.cancelled"],
+            ProjectState.EXPIRED: ["project.expired"],
+        }.get(project.state, [])
+        steps = [a for a in actions if a in {*expected, "project.started", "project.delivered", "project.closed"}]
+        assert [a for a in steps if a != "project.created"] == [a for a in expected if a != "project.created"]
+        if project.state == ProjectState.DRAFT:
+            assert actions == ["project.created"]
+        if project.state == ProjectState.EXPIRED:
+            assert next(e for e in entries if e.action == "project.expired").actor is None
+    assert AuditEntry.objects.filter(action="project.provider_invited").count() == ProjectInvitation.objects.count()
+    assert AuditEntry.objects.filter(action="project.updated").count() == ProjectChange.objects.count() >= 1
+
+
+@pytest.mark.django_db
+def test_reviews_and_ratings_are_consistent():
+    seed()
+
+    reviews = list(Review.objects.select_related("project__awarded_proposal", "author", "subject"))
+    assert reviews
+    for review in reviews:
+        project = review.project
+        assert project.state in (ProjectState.DELIVERED, ProjectState.CLOSED)
+        sides = {project.organisation_id, project.awarded_proposal.provider_id}
+        assert {review.author_id, review.subject_id} == sides
+        scores = [getattr(review, criterion) for criterion in CRITERIA]
+        assert review.rating == (Decimal(sum(scores)) / 4).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        assert review.created_at > project.published_at
+        assert bool(review.response) == (review.responded_at is not None)
+        if review.responded_at:
+            assert review.created_at < review.responded_at < timezone.now()
+    for project in Project.objects.filter(state=ProjectState.CLOSED):
+        assert project.reviews.count() == 2
+    assert AuditEntry.objects.filter(action="review.published").count() == len(reviews)
+    reviewed = 0
+    for profile in ProviderProfile.objects.annotate(
+        published=Count("organisation__reviews_received", distinct=True),
+        mean=Avg("organisation__reviews_received__rating"),
+    ):
+        assert profile.rating_count == profile.published
+        if profile.published:
+            reviewed += 1
+            assert profile.rating_average == Decimal(profile.mean).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        else:
+            assert profile.rating_average is None
+    assert reviewed >= 5
+
+
+@pytest.mark.django_db
+def test_the_demo_association_has_a_project_at_each_step():
+    seed()
+
+    restos = Organisation.objects.get(name=data.DEMO_ASSOCIATION.name)
+    projects = {project.state: project for project in restos.projects.all()}
+    assert {ProjectState.DRAFT, ProjectState.PUBLISHED, ProjectState.IN_PROGRESS, ProjectState.CLOSED} <= set(projects)
+    # Three quotes to compare, one of them shortlisted.
+    open_quotes = projects[ProjectState.PUBLISHED].proposals.filter(state__in=OPEN_PROPOSAL_STATES)
+    assert open_quotes.count() == 3
+    assert open_quotes.filter(state=ProposalState.SHORTLISTED).count() == 1
+    assert projects[ProjectState.IN_PROGRESS].awarded_proposal.state == ProposalState.ACCEPTED
+    closed = projects[ProjectState.CLOSED]
+    assert {review.author_id for review in closed.reviews.all()} == {
+        restos.pk,
+        closed.awarded_proposal.provider_id,
+    }
+    # The volunteer drafted; the owner published and decided.
+    assert projects[ProjectState.DRAFT].created_by.email == "benevole@demo.test"
+    assert AuditEntry.objects.filter(
+        organisation=restos, action="proposal.accepted", actor__email="asso@demo.test"
+    ).exists()
+    dashboard = association_projects(organisation=restos)
+    assert {p.state for p in dashboard.projects} >= {ProjectState.DRAFT, ProjectState.PUBLISHED}
+    assert dashboard.new_proposals >= 2
+    asso = User.objects.get(email="asso@demo.test")
+    assert Notification.objects.filter(user=asso, kind="proposal.submitted").exists()
+    assert Notification.objects.filter(user=asso, read_at=None).exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_provider_is_invited_quoting_working_and_reviewed():
+    seed()
+
+    atelier = Organisation.objects.get(name=data.DEMO_PROVIDER.name)
+    dashboard = provider_projects(organisation=atelier)
+    # Invited to quote on a published project it has not quoted on yet.
+    assert [i.project.state for i in dashboard.invitations] == [ProjectState.PUBLISHED]
+    invited = dashboard.invitations[0].project
+    assert invited.visibility == Visibility.INVITED_ONLY
+    assert not invited.proposals.filter(provider=atelier).exists()
+    # A quote waiting for the association's answer.
+    assert Proposal.objects.filter(
+        provider=atelier, state=ProposalState.SUBMITTED, project__state=ProjectState.PUBLISHED
+    ).exists()
+    assert any(p.state == ProposalState.SUBMITTED for p in dashboard.proposals)
+    # A project it won, in progress, and a closed one with a review it received.
+    awarded = Project.objects.filter(awarded_proposal__provider=atelier)
+    assert awarded.filter(state=ProjectState.IN_PROGRESS, organisation__name=data.DEMO_ASSOCIATION.name).exists()
+    assert {p.state for p in dashboard.awarded} >= {ProjectState.IN_PROGRESS, ProjectState.CLOSED}
+    assert Review.objects.filter(subject=atelier, project__state=ProjectState.CLOSED).exists()
+    profile = ProviderProfile.objects.get(organisation=atelier)
+    assert profile.rating_count >= 2 and profile.rating_average >= Decimal(4)
+    # Both people of the provider wrote versions of its quotes.
+    writers = set(
+        ProposalVersion.objects.filter(proposal__provider=atelier).values_list("created_by__email", flat=True)
+    )
+    assert writers == {"presta@demo.test", "equipe@demo.test"}
+    # The invitation reached both of them in the app, each in their own language.
+    titles = dict(Notification.objects.filter(kind="project.project_invitation").values_list("user__email", "title"))
+    assert set(titles) == {"presta@demo.test", "equipe@demo.test"}
+    assert titles["presta@demo.test"] != titles["equipe@demo.test"]
+
+
+@pytest.mark.django_db
+def test_projects_are_seeded_quietly(mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        seed()
+
+    assert mailoutbox == []
+    # In-app notifications only for the demo logins' organisations.
+    demo_users = set(
+        Membership.objects.filter(
+            organisation__name__in=[data.DEMO_ASSOCIATION.name, data.DEMO_PROVIDER.name]
+        ).values_list("user_id", flat=True)
+    )
+    notified = set(Notification.objects.values_list("user_id", flat=True))
+    assert notified and notified <= demo_users
+    assert not Notification.objects.filter(created_at__gt=timezone.now()).exists()
+
+
+@pytest.mark.django_db
+def test_projects_are_seeded_even_without_the_skill_taxonomy():
+    # A transactional test flushes the taxonomy the migrations loaded; the demo must still be complete.
+    Skill.objects.all().delete()
+
+    seed()
+
+    assert Project.objects.count() == len(data.PROJECTS)
+    for project in Project.objects.filter(state__in=AWARDED_STATES):
+        assert project.awarded_proposal.state == ProposalState.ACCEPTED
+
+
+@pytest.mark.django_db
+def test_second_run_changes_no_project():
+    output = seed()
+    assert f"projects : projets +{len(data.PROJECTS)}" in output
+
+    def snapshot():
+        return {
+            model.__name__: list(model.objects.order_by("pk").values())
+            for model in (Project, Proposal, ProposalVersion, ProposalLine, Review, ProjectInvitation, AuditEntry)
+        }
+
+    first = snapshot()
+    profiles_before = list(ProviderProfile.objects.order_by("pk").values("rating_average", "rating_count"))
+
+    output = seed()
+
+    assert "projects : rien de nouveau" in output
+    assert snapshot() == first
+    assert list(ProviderProfile.objects.order_by("pk").values("rating_average", "rating_count")) == profiles_before
+
+
+@pytest.mark.django_db
+def test_a_missing_project_is_seeded_again_alone():
+    seed()
+    closed = Project.objects.get(title="Diagnostic numérique de l'association")
+    closed.delete()
+    before = counts()
+
+    output = seed()
+
+    assert "projects : projets +1, invitations +0, devis +2" in output
+    recreated = Project.objects.get(title="Diagnostic numérique de l'association")
+    assert recreated.state == ProjectState.CLOSED and recreated.reviews.count() == 2
+    assert Project.objects.count() == before["projects"] + 1
+
+
+@pytest.mark.django_db
+def test_projects_are_deterministic():
+    def story():
+        return {
+            (title, provider): (state, total, versions)
+            for title, provider, state, total, versions in Proposal.objects.values_list(
+                "project__title",
+                "provider__name",
+                "state",
+                "current_version__total_ttc_cents",
+                "current_version__number",
+            )
+        }
+
+    seed()
+    first = story()
+    Organisation.objects.all().delete()
+    User.objects.all().delete()
+
+    seed()
+
+    assert story() == first
