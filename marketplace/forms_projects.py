@@ -442,6 +442,14 @@ class ProposalForm(forms.Form):
         widget=forms.Textarea({"rows": 5}),
         help_text=_("Votre compréhension du besoin, votre méthode, ce qui est compris ou non."),
     )
+    attachments = MultipleFileField(
+        label=_("Pièces jointes"),
+        required=False,
+        help_text=_(
+            "Devis détaillé, références, planning… PDF, PNG ou JPEG, 5 fichiers au plus. "
+            "Les pièces de la version précédente sont conservées."
+        ),
+    )
 
 
 class ProposalEditor:
@@ -451,7 +459,7 @@ class ProposalEditor:
     provider's published solidarity discount, whatever else is posted.
     """
 
-    def __init__(self, data=None, *, version=None, spare_lines: int = 5, spare_milestones: int = 3):
+    def __init__(self, data=None, files=None, *, version=None, spare_lines: int = 5, spare_milestones: int = 3):
         initial, lines, milestones = {}, [], []
         if version is not None:
             initial = {"vat_rate_bp": version.vat_rate_bp, "start_date": version.start_date, "message": version.message}
@@ -466,7 +474,7 @@ class ProposalEditor:
             milestones = [{"label": item["label"], "date": item["date"]} for item in version.milestones]
         line_class = forms.formset_factory(ProposalLineForm, extra=spare_lines, max_num=50, absolute_max=50)
         milestone_class = forms.formset_factory(MilestoneForm, extra=spare_milestones, max_num=20, absolute_max=20)
-        self.form = ProposalForm(data, initial=initial)
+        self.form = ProposalForm(data, files, initial=initial)
         self.lines = line_class(data, initial=lines or None, prefix="lines")
         self.milestones = milestone_class(data, initial=milestones or None, prefix="milestones")
         self.line_errors: list[str] = []
@@ -506,7 +514,12 @@ class ProposalEditor:
             if cleaned.get("label") and cleaned.get("date"):
                 milestones.append({"label": cleaned["label"], "date": cleaned["date"].isoformat()})
                 self._milestone_rows.append(index)
-        return {**self.form.cleaned_data, "lines": lines, "milestones": milestones}
+        data = {key: value for key, value in self.form.cleaned_data.items() if key != "attachments"}
+        return {**data, "lines": lines, "milestones": milestones}
+
+    @property
+    def attachments(self) -> list:
+        return self.form.cleaned_data.get("attachments") or []
 
     def add_service_error(self, error: DomainError) -> None:
         """Put the service's refusal where it belongs: a line's cell, a milestone's, or the main form."""

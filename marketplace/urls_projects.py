@@ -27,4 +27,5 @@ urlpatterns = [
     path("devis/<id:proposal_id>/decliner/", projects.proposal_decline_view, name="proposal_decline"),
     path("devis/<id:proposal_id>/accepter/", projects.proposal_accept_view, name="proposal_accept"),
     path("pieces-jointes/<id:attachment_id>/", projects.attachment, name="attachment"),
+    path("devis/pieces-jointes/<id:attachment_id>/", projects.proposal_attachment, name="proposal_attachment"),
 ]

@@ -3,6 +3,7 @@
 import django.core.files.storage
 import django.db.models.deletion
 from django.conf import settings
+import marketplace.models.verification
 from django.db import migrations, models
 
 
@@ -172,7 +173,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('statuts', 'Statuts'), ('recepisse', 'Récépissé de déclaration en préfecture'), ('publication_jo', 'Publication au Journal officiel'), ('extrait_registre', 'Extrait du registre des associations (Alsace-Moselle)'), ('avis_siret', 'Avis de situation SIRENE ou extrait Kbis'), ('assurance', "Attestation d'assurance responsabilité civile professionnelle"), ('identite', "Pièce d'identité du représentant légal"), ('autre', 'Autre document')], max_length=30, verbose_name='type de document')),
-                ('file', models.FileField(storage=django.core.files.storage.FileSystemStorage(base_url=None, location='/work/main/var/private'), upload_to='verification/%Y/%m/')),
+                ('file', models.FileField(storage=marketplace.models.verification.get_private_storage, upload_to='verification/%Y/%m/')),
                 ('original_name', models.CharField(max_length=255)),
                 ('content_type', models.CharField(max_length=50)),
                 ('size', models.PositiveIntegerField()),

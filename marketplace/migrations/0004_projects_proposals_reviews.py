@@ -3,6 +3,7 @@
 import django.core.files.storage
 import django.db.models.deletion
 from django.conf import settings
+import marketplace.models.verification
 from django.db import migrations, models
 
 
@@ -61,7 +62,7 @@ class Migration(migrations.Migration):
             name='ProjectAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(storage=django.core.files.storage.FileSystemStorage(base_url=None, location='/work/main/var/private'), upload_to='projects/%Y/%m/')),
+                ('file', models.FileField(storage=marketplace.models.verification.get_private_storage, upload_to='projects/%Y/%m/')),
                 ('original_name', models.CharField(max_length=255)),
                 ('content_type', models.CharField(max_length=50)),
                 ('size', models.PositiveIntegerField()),
@@ -147,7 +148,7 @@ class Migration(migrations.Migration):
             name='ProposalAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(storage=django.core.files.storage.FileSystemStorage(base_url=None, location='/work/main/var/private'), upload_to='proposals/%Y/%m/')),
+                ('file', models.FileField(storage=marketplace.models.verification.get_private_storage, upload_to='proposals/%Y/%m/')),
                 ('original_name', models.CharField(max_length=255)),
                 ('content_type', models.CharField(max_length=50)),
                 ('size', models.PositiveIntegerField()),

@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='projectattachment',
             name='file',
-            field=models.FileField(storage=marketplace.models.verification._PrivateFileSystemStorage(location='/work/main/var/private'), upload_to='projects/%Y/%m/'),
+            field=models.FileField(storage=marketplace.models.verification.get_private_storage, upload_to='projects/%Y/%m/'),
         ),
         migrations.AlterField(
             model_name='projectattachment',
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='proposalattachment',
             name='file',
-            field=models.FileField(storage=marketplace.models.verification._PrivateFileSystemStorage(location='/work/main/var/private'), upload_to='proposals/%Y/%m/'),
+            field=models.FileField(storage=marketplace.models.verification.get_private_storage, upload_to='proposals/%Y/%m/'),
         ),
         migrations.AlterField(
             model_name='proposalversion',
@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='verificationdocument',
             name='file',
-            field=models.FileField(storage=marketplace.models.verification._PrivateFileSystemStorage(location='/work/main/var/private'), upload_to='verification/%Y/%m/'),
+            field=models.FileField(storage=marketplace.models.verification.get_private_storage, upload_to='verification/%Y/%m/'),
         ),
         migrations.AlterField(
             model_name='verificationrequest',

@@ -8,7 +8,7 @@ from ..geography import Region
 from ..project_types import ProjectType
 from .organisations import Organisation
 from .taxonomy import Skill
-from .verification import private_storage
+from .verification import get_private_storage
 
 
 class ProjectState(models.TextChoices):
@@ -107,7 +107,7 @@ class ProjectChange(models.Model):
 
 class ProjectAttachment(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(storage=private_storage, upload_to="projects/%Y/%m/")
+    file = models.FileField(storage=get_private_storage, upload_to="projects/%Y/%m/")
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=50)
     size = models.PositiveIntegerField()
@@ -228,7 +228,7 @@ class ProposalLine(models.Model):
 
 class ProposalAttachment(models.Model):
     version = models.ForeignKey(ProposalVersion, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(storage=private_storage, upload_to="proposals/%Y/%m/")
+    file = models.FileField(storage=get_private_storage, upload_to="proposals/%Y/%m/")
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=50)
     size = models.PositiveIntegerField()

@@ -24,6 +24,11 @@ class PrivateStorage(LazyObject):
 private_storage = PrivateStorage()
 
 
+def get_private_storage():
+    """For FileField(storage=...): migrations then name this function rather than one machine's path."""
+    return private_storage
+
+
 class RequestState(models.TextChoices):
     PENDING = "pending", _("À examiner")
     INFO_REQUESTED = "info_requested", _("Informations demandées")
@@ -79,7 +84,7 @@ class VerificationDocument(models.Model):
 
     request = models.ForeignKey(VerificationRequest, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("type de document"), max_length=30, choices=DocumentKind.choices)
-    file = models.FileField(storage=private_storage, upload_to="verification/%Y/%m/")
+    file = models.FileField(storage=get_private_storage, upload_to="verification/%Y/%m/")
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=50)
     size = models.PositiveIntegerField()

@@ -14,7 +14,15 @@ from django.utils.translation import gettext as _
 
 from ..eligibility import require_verified_provider
 from ..errors import NotFound, ProposalError
-from ..models import Membership, Project, Proposal, ProposalLine, ProposalVersion, ProviderProfile
+from ..models import (
+    Membership,
+    Project,
+    Proposal,
+    ProposalAttachment,
+    ProposalLine,
+    ProposalVersion,
+    ProviderProfile,
+)
 from ..models.projects import OPEN_PROPOSAL_STATES, ProjectState, ProposalState
 from ..selectors.projects import project_known_to_provider
 from ..signals import (
@@ -25,6 +33,7 @@ from ..signals import (
     proposal_withdrawn,
     send_after_commit,
 )
+from ..validators import check_upload
 from .audit import audit_record
 from .notifications import notify_organisation
 from .organisations import require_manager
@@ -35,6 +44,7 @@ MAX_MILESTONES = 20
 MAX_QUANTITY = Decimal(10_000)
 MAX_UNIT_PRICE_CENTS = 1_000_000_00
 MAX_TOTAL_CENTS = 10_000_000_00
+MAX_ATTACHMENTS = 5
 
 
 def _cents(amount: Decimal) -> int:
@@ -138,12 +148,41 @@ def _version_values(data: dict, provider_profile: ProviderProfile | None) -> tup
     )
 
 
-def _new_version(proposal: Proposal, membership: Membership, data: dict) -> ProposalVersion:
+def _checked_attachments(attachments) -> list[tuple[object, str]]:
+    attachments = list(attachments or [])
+    if len(attachments) > MAX_ATTACHMENTS:
+        raise ProposalError(_("Au plus %(n)s pièces jointes.") % {"n": MAX_ATTACHMENTS}, field="attachments")
+    return [(upload, check_upload(upload, field="attachments")) for upload in attachments]
+
+
+def _new_version(proposal: Proposal, membership: Membership, data: dict, attachments=()) -> ProposalVersion:
+    """A new version with its lines and attachments; the previous version's attachments carry over."""
     profile = ProviderProfile.objects.filter(organisation_id=proposal.provider_id).first()
     values, lines = _version_values(data, profile)
+    uploads = _checked_attachments(attachments)
+    previous = proposal.current_version
     number = (proposal.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     version = ProposalVersion.objects.create(proposal=proposal, number=number, created_by=membership.user, **values)
     ProposalLine.objects.bulk_create([ProposalLine(version=version, **line) for line in lines])
+    carried = list(previous.attachments.all()) if previous else []
+    if len(carried) + len(uploads) > MAX_ATTACHMENTS:
+        raise ProposalError(_("Au plus %(n)s pièces jointes.") % {"n": MAX_ATTACHMENTS}, field="attachments")
+    ProposalAttachment.objects.bulk_create(
+        [
+            ProposalAttachment(
+                version=version,
+                file=old.file.name,
+                original_name=old.original_name,
+                content_type=old.content_type,
+                size=old.size,
+            )
+            for old in carried
+        ]
+    )
+    for upload, content_type in uploads:
+        ProposalAttachment.objects.create(
+            version=version, file=upload, original_name=upload.name[:255], content_type=content_type, size=upload.size
+        )
     proposal.current_version = version
     proposal.save(update_fields=["current_version", "updated_at"])
     return version
@@ -164,7 +203,7 @@ def _project_url(project: Project) -> str:
 
 
 @transaction.atomic
-def proposal_submit(*, membership: Membership, project_id: int, data: dict) -> Proposal:
+def proposal_submit(*, membership: Membership, project_id: int, data: dict, attachments=()) -> Proposal:
     """A verified provider quotes on a published project it can see."""
     require_verified_provider(membership.organisation)
     project = project_known_to_provider(organisation=membership.organisation, project_id=project_id)
@@ -181,7 +220,7 @@ def proposal_submit(*, membership: Membership, project_id: int, data: dict) -> P
         # A provider who withdrew may quote again; the earlier versions stay in the history.
         proposal.state = ProposalState.SUBMITTED
         proposal.save(update_fields=["state", "updated_at"])
-    _new_version(proposal, membership, data)
+    _new_version(proposal, membership, data, attachments)
     _timeline(proposal, membership.user, "submitted")
     notify_organisation(
         organisation=project.organisation,
@@ -221,11 +260,11 @@ def _refuse_after_deadline(project: Project) -> None:
 
 
 @transaction.atomic
-def proposal_revise(*, membership: Membership, proposal_id: int, data: dict) -> ProposalVersion:
+def proposal_revise(*, membership: Membership, proposal_id: int, data: dict, attachments=()) -> ProposalVersion:
     """A new version; the previous ones stay in the history the association can read."""
     proposal = _own_open_proposal(membership, proposal_id)
     _refuse_after_deadline(proposal.project)
-    version = _new_version(proposal, membership, data)
+    version = _new_version(proposal, membership, data, attachments)
     _timeline(proposal, membership.user, "revised", version=version.number)
     notify_organisation(
         organisation=proposal.project.organisation,

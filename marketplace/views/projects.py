@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,7 +35,7 @@ from ..forms_projects import (
     board_form_for_people,
     changes_for_display,
 )
-from ..models import ProjectAttachment, ProposalVersion, ProviderProfile
+from ..models import ProjectAttachment, ProposalAttachment, ProposalVersion, ProviderProfile
 from ..models.projects import OPEN_PROPOSAL_STATES, ProjectState
 from ..project_types import SPECS, ProjectType
 from ..selectors.board import ProjectFilterError, organisation_projects_for, project_board_filterset
@@ -424,6 +425,20 @@ def attachment(request, attachment_id: int):
     return document_response(found)
 
 
+@organisation_required
+@require_GET
+def proposal_attachment(request, attachment_id: int):
+    """A quote's attachment, for the association of the project and the provider who quoted; 404 otherwise."""
+    found = ProposalAttachment.objects.filter(
+        Q(version__proposal__provider=request.organisation)
+        | Q(version__proposal__project__organisation=request.organisation),
+        pk=attachment_id,
+    ).first()
+    if found is None:
+        raise Http404(_("Pièce jointe introuvable."))
+    return document_response(found)
+
+
 # Lifecycle and reviews
 
 
@@ -485,10 +500,15 @@ def review(request, project_id: int):
 @require_POST
 def proposal_new(request, project_id: int):
     project = _visible_project(request, project_id)
-    editor = ProposalEditor(request.POST)
+    editor = ProposalEditor(request.POST, request.FILES)
     if editor.is_valid():
         try:
-            proposal_submit(membership=request.membership, project_id=project.pk, data=editor.data_for_service())
+            proposal_submit(
+                membership=request.membership,
+                project_id=project.pk,
+                data=editor.data_for_service(),
+                attachments=editor.attachments,
+            )
         except NotFound as error:
             raise Http404(error.message) from error
         except DomainError as error:
@@ -544,11 +564,19 @@ def proposal_edit(request, proposal_id: int):
         messages.error(request, _("Ce devis ne peut plus être modifié."))
         return _to_project(proposal.project_id)
     posted = request.method == "POST"
-    editor = ProposalEditor(request.POST if posted else None, version=proposal.current_version, spare_lines=2)
+    editor = ProposalEditor(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        version=proposal.current_version,
+        spare_lines=2,
+    )
     if posted and editor.is_valid():
         try:
             version = proposal_revise(
-                membership=request.membership, proposal_id=proposal.pk, data=editor.data_for_service()
+                membership=request.membership,
+                proposal_id=proposal.pk,
+                data=editor.data_for_service(),
+                attachments=editor.attachments,
             )
         except NotFound as error:
             raise Http404(error.message) from error
