@@ -19,6 +19,7 @@ urlpatterns = [
     path("<id:project_id>/livrer/", projects.deliver, name="deliver"),
     path("<id:project_id>/terminer/", projects.close, name="close"),
     path("<id:project_id>/avis/", projects.review, name="review"),
+    path("avis/<id:review_id>/reponse/", projects.review_respond_view, name="review_respond"),
     path("<id:project_id>/devis/", projects.proposal_new, name="proposal_new"),
     path("devis/<id:proposal_id>/", projects.proposal_detail, name="proposal"),
     path("devis/<id:proposal_id>/modifier/", projects.proposal_edit, name="proposal_edit"),

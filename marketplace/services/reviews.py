@@ -99,7 +99,7 @@ def review_respond(*, membership: Membership, review_id: int, response: str) -> 
         raise ReviewError(_("Vous avez déjà répondu à cet avis."))
     response = str(response or "").strip()
     if not 1 <= len(response) <= 2000:
-        raise ReviewError(_("Écrivez une réponse de 2 000 caractères au plus."), field="response")
+        raise ReviewError(_("Écrivez une réponse (2 000 caractères au plus)."), field="response")
     review.response = response
     review.responded_at = timezone.now()
     review.save(update_fields=["response", "responded_at"])

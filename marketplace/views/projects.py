@@ -35,7 +35,7 @@ from ..forms_projects import (
     board_form_for_people,
     changes_for_display,
 )
-from ..models import ProjectAttachment, ProposalAttachment, ProposalVersion, ProviderProfile
+from ..models import ProjectAttachment, ProposalAttachment, ProposalVersion, ProviderProfile, Review
 from ..models.projects import OPEN_PROPOSAL_STATES, ProjectState
 from ..project_types import SPECS, ProjectType
 from ..selectors.board import ProjectFilterError, organisation_projects_for, project_board_filterset
@@ -61,7 +61,7 @@ from ..services.proposals import (
     proposal_submit,
     proposal_withdraw,
 )
-from ..services.reviews import review_create
+from ..services.reviews import review_create, review_respond
 from .decorators import organisation_required
 from .documents import document_response
 
@@ -491,6 +491,24 @@ def review(request, project_id: int):
             messages.success(request, _("Merci, votre avis est publié."))
             return _to_project(project_id)
     return _detail(request, project_id, review_form=form, status=400)
+
+
+@organisation_required
+@require_POST
+def review_respond_view(request, review_id: int):
+    """The reviewed organisation answers a review, once."""
+    try:
+        review = review_respond(
+            membership=request.membership, review_id=review_id, response=request.POST.get("response")
+        )
+    except NotFound as error:
+        raise Http404(error.message) from error
+    except DomainError as error:
+        messages.error(request, error.message)
+        project_id = Review.objects.filter(pk=review_id).values_list("project_id", flat=True).first()
+        return _to_project(project_id)
+    messages.success(request, _("Votre réponse est publiée."))
+    return _to_project(review.project_id)
 
 
 # Quotes

@@ -245,7 +245,7 @@ def test_a_response_has_one_to_two_thousand_characters(association, provider, re
 
     assert (refused.value.field, refused.value.message) == (
         "response",
-        "Écrivez une réponse de 2 000 caractères au plus.",
+        "Écrivez une réponse (2 000 caractères au plus).",
     )
     review.refresh_from_db()
     assert review.responded_at is None
