@@ -1,9 +1,6 @@
 """Rules where exactly one of two simultaneous requests may win, checked on PostgreSQL with real threads."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from marketplace.errors import DomainError
 from marketplace.models import Membership
@@ -11,31 +8,10 @@ from marketplace.models.organisations import Role
 from marketplace.services.organisations import invitation_accept, invitation_create, membership_remove
 from marketplace.tokens import secret_hash
 
+from ..concurrency import race
 from ..factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def race(*calls):
-    """Start every call at the same moment, each on its own connection; return results or DomainErrors."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except DomainError as error:
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
 
 
 def test_two_owners_leaving_at_once_leave_one_owner_behind():

@@ -15,6 +15,7 @@ from marketplace.services.projects import project_mark_delivered, project_start,
 from marketplace.services.proposals import proposal_accept, proposal_withdraw
 from marketplace.services.reviews import review_create
 
+from ..concurrency import race
 from ..project_factories import (
     ProjectFactory,
     VerifiedAssociationFactory,
@@ -28,29 +29,6 @@ from ..project_factories import (
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 ALREADY_AWARDED = "Ce projet a déjà été attribué ou n'est plus ouvert."
-
-
-def race(*calls):
-    """Start every call at the same moment, each on its own connection; return results, DomainErrors or crashes."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except Exception as error:  # noqa: BLE001 - a crash must show up in the assertions, not vanish in the thread
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not any(thread.is_alive() for thread in threads), "a racing call is still blocked"
-    return results
 
 
 def _refused(results):
