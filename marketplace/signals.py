@@ -11,6 +11,7 @@ project_published = Signal()  # project_id
 project_updated = Signal()  # project_id, fields
 project_closed = Signal()  # project_id, state (awarded projects stay open; closed, cancelled, expired do not)
 project_state_changed = Signal()  # project_id, state
+provider_invited = Signal()  # project_id, provider_id
 proposal_submitted = Signal()  # proposal_id
 proposal_revised = Signal()  # proposal_id, version
 proposal_withdrawn = Signal()  # proposal_id

@@ -31,7 +31,14 @@ from ..models import (
 from ..models.organisations import OrganisationKind, VerificationStatus
 from ..models.projects import OPEN_PROPOSAL_STATES, ProjectState, ProposalState, Visibility
 from ..project_types import ProjectType, clean_answers, spec_for
-from ..signals import project_closed, project_published, project_state_changed, project_updated, send_after_commit
+from ..signals import (
+    project_closed,
+    project_published,
+    project_state_changed,
+    project_updated,
+    provider_invited,
+    send_after_commit,
+)
 from ..validators import check_upload
 from .audit import audit_record
 from .notifications import notify_organisation
@@ -319,6 +326,7 @@ def project_invite(*, membership: Membership, project_id: int, provider_id: int)
     if not created:
         raise ProjectError(_("Ce prestataire est déjà invité."))
     _timeline(project, membership.user, "provider_invited", provider=provider.name)
+    send_after_commit(provider_invited, project_id=project.pk, provider_id=provider.pk)
     if project.state == ProjectState.PUBLISHED:
         _notify_provider(project, provider, "project_invitation")
     return invitation
