@@ -60,6 +60,7 @@ urlpatterns = [
     path("projets/", include("marketplace.urls_projects")),
     path("", include("marketplace.urls_directory")),
     path("mon-organisation/", include("marketplace.urls_profiles")),
+    path("messages/", include("messaging.urls")),
     path("langue/", language.switch_language, name="switch_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -12,3 +12,7 @@ class MessagingConfig(AppConfig):
         from .health import channel_layer_check
 
         health_check_register("channel_layer", channel_layer_check)
+
+        from . import receivers
+
+        receivers.connect()

@@ -12,3 +12,13 @@ def user_event_send(*, user_id: int, event: str, data: dict) -> None:
     """Deliver `event` to every socket the user has open; a user with none simply misses nothing stored."""
     layer = get_channel_layer()
     async_to_sync(layer.group_send)(user_group(user_id), {"type": "user.event", "event": event, "data": data})
+
+
+def conversation_group(conversation_id: int) -> str:
+    """Every socket open on one conversation, whoever's it is: membership is checked before joining."""
+    return f"conversation.{conversation_id}"
+
+
+def conversation_send(*, conversation_id: int, message: dict) -> None:
+    layer = get_channel_layer()
+    async_to_sync(layer.group_send)(conversation_group(conversation_id), message)

@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "frontend.context_processors.navigation",
                 "marketplace.context_processors.my_organisation",
+                "messaging.context_processors.unread_messages",
             ]
         },
     }

@@ -1,0 +1,155 @@
+"""Conversations between an association and a provider, about a project or direct, and their messages."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.models import Organisation, Project
+from marketplace.models.verification import get_private_storage
+
+
+class Conversation(models.Model):
+    """One thread per (project, provider), or one direct thread per (association, provider).
+
+    `last_seq` is the sequence number of the last message: posting locks this row
+    and takes the next number, so every message of a conversation has its own.
+    """
+
+    association = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="association_conversations")
+    provider = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="provider_conversations")
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, null=True, blank=True, related_name="conversations")
+    last_seq = models.PositiveIntegerField(default=0)
+    last_message_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("conversation")
+        verbose_name_plural = _("conversations")
+        ordering = ["-last_message_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "provider"],
+                condition=models.Q(project__isnull=False),
+                name="conversation_one_per_project_provider",
+            ),
+            models.UniqueConstraint(
+                fields=["association", "provider"],
+                condition=models.Q(project__isnull=True),
+                name="conversation_one_direct_per_pair",
+            ),
+        ]
+
+    def __str__(self):
+        about = f" — {self.project}" if self.project_id else ""
+        return f"{self.association} ↔ {self.provider}{about}"
+
+    def other_side(self, organisation_id: int | None) -> int | None:
+        """The other organisation's id, seen from one side (None for staff, who belong to neither)."""
+        if organisation_id == self.association_id:
+            return self.provider_id
+        if organisation_id == self.provider_id:
+            return self.association_id
+        return None
+
+
+class MessageKind(models.TextChoices):
+    TEXT = "text", _("Message")
+    SYSTEM = "system", _("Événement")
+
+
+class Message(models.Model):
+    """A message, numbered in its conversation; never deleted, only marked deleted or hidden by moderation."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
+    seq = models.PositiveIntegerField()
+    client_id = models.CharField(max_length=64, blank=True)
+    kind = models.CharField(max_length=10, choices=MessageKind.choices, default=MessageKind.TEXT)
+    body = models.TextField(blank=True)
+    system_event = models.CharField(max_length=40, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    sender_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    sender_org = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["conversation", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "seq"], name="message_unique_seq"),
+            # A client retrying after a lost answer sends the same id again: the database keeps one.
+            models.UniqueConstraint(
+                fields=["conversation", "sender_user", "client_id"],
+                condition=~models.Q(client_id=""),
+                name="message_unique_client_id",
+            ),
+        ]
+
+    def __str__(self):
+        return f"#{self.seq} {self.body[:40]}"
+
+    @property
+    def is_removed(self) -> bool:
+        return self.deleted_at is not None or self.hidden_at is not None
+
+
+class RevisionAction(models.TextChoices):
+    EDITED = "edited", _("Modifié")
+    DELETED = "deleted", _("Supprimé")
+
+
+class MessageRevision(models.Model):
+    """The text a message had before an edit or a deletion, kept for moderation."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="revisions")
+    action = models.CharField(max_length=10, choices=RevisionAction.choices)
+    body = models.TextField(blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.message_id} {self.action}"
+
+
+class ReadState(models.Model):
+    """How far an organisation has read a conversation; it only ever moves forward."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="read_states")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    last_read_seq = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "organisation"], name="read_state_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation_id} @ {self.conversation_id}: {self.last_read_seq}"
+
+
+class MessageAttachment(models.Model):
+    """A file sent in a conversation: private storage, served to its two organisations only."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(storage=get_private_storage, upload_to="messages/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.original_name

@@ -1,0 +1,134 @@
+"""Who may read which conversation, and what they see in it: the one place those rules live."""
+
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce, Greatest
+from django.utils.translation import gettext as _
+
+from marketplace.errors import NotFound
+from marketplace.models import Membership, Organisation, Project
+from marketplace.models.projects import ProjectState
+from marketplace.selectors.projects import project_known_to_provider
+
+from .models import Conversation, Message, MessageAttachment, ReadState
+
+
+def _organisation_ids(user) -> list[int]:
+    if not user.is_authenticated:
+        return []
+    return list(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
+
+
+def conversation_get_for(*, user, conversation_id: int) -> tuple[Conversation, Organisation | None]:
+    """The conversation and the side the user speaks for; a user on both sides speaks for the association.
+
+    Staff who belong to neither side may read (moderation) and get `None` as their organisation.
+    """
+    conversation = (
+        Conversation.objects.select_related("association", "provider", "project").filter(pk=conversation_id).first()
+    )
+    organisation_ids = _organisation_ids(user)
+    if conversation is not None:
+        if conversation.association_id in organisation_ids:
+            return conversation, conversation.association
+        if conversation.provider_id in organisation_ids:
+            return conversation, conversation.provider
+        if user.is_authenticated and user.is_staff:
+            return conversation, None
+    raise NotFound(_("Conversation introuvable."))
+
+
+def messages_after(*, conversation: Conversation, after_seq: int, limit: int = 200) -> QuerySet[Message]:
+    """The messages a client has not seen yet, in order: what a reconnecting socket or a poll asks for."""
+    return (
+        Message.objects.filter(conversation=conversation, seq__gt=max(int(after_seq), 0))
+        .select_related("sender_org", "sender_user")
+        .prefetch_related("attachments")
+        .order_by("seq")[: max(1, min(int(limit), 500))]
+    )
+
+
+def messages_latest(*, conversation: Conversation, limit: int = 200) -> QuerySet[Message]:
+    """The last `limit` messages, for the first display of a conversation."""
+    return messages_after(conversation=conversation, after_seq=conversation.last_seq - limit, limit=limit)
+
+
+def _conversations_with_unread(user) -> QuerySet[Conversation]:
+    """The user's conversations, each with `my_org_id` (association side first) and `unread`."""
+    organisation_ids = _organisation_ids(user)
+    my_org = Case(
+        When(association_id__in=organisation_ids, then=F("association_id")),
+        default=F("provider_id"),
+        output_field=IntegerField(),
+    )
+    read_seq = Subquery(
+        ReadState.objects.filter(conversation=OuterRef("pk"), organisation_id=OuterRef("my_org_id")).values(
+            "last_read_seq"
+        )[:1]
+    )
+    return (
+        Conversation.objects.filter(Q(association_id__in=organisation_ids) | Q(provider_id__in=organisation_ids))
+        .annotate(my_org_id=my_org)
+        .annotate(read_seq=Coalesce(read_seq, Value(0)))
+        .annotate(unread=Greatest(F("last_seq") - F("read_seq"), Value(0)))
+    )
+
+
+def inbox_for(*, user, unread_only: bool = False, q: str = "") -> QuerySet[Conversation]:
+    """The user's conversations, latest activity first; `q` searches names, project titles and messages."""
+    conversations = _conversations_with_unread(user).select_related("association", "provider", "project")
+    if unread_only:
+        conversations = conversations.filter(unread__gt=0)
+    q = (q or "").strip()
+    if q:
+        in_messages = Message.objects.filter(
+            conversation=OuterRef("pk"), body__icontains=q, deleted_at__isnull=True, hidden_at__isnull=True
+        )
+        conversations = conversations.filter(
+            Q(association__name__icontains=q)
+            | Q(provider__name__icontains=q)
+            | Q(project__title__icontains=q)
+            | Exists(in_messages)
+        )
+    return conversations.order_by(F("last_message_at").desc(nulls_last=True), "-pk")
+
+
+def unread_count_for(*, user) -> int:
+    """Unread messages over all the user's conversations (the number for the navigation badge)."""
+    if not user.is_authenticated:
+        return 0
+    return _conversations_with_unread(user).aggregate(total=Sum("unread"))["total"] or 0
+
+
+def attachment_get_for(*, user, attachment_id: int) -> MessageAttachment:
+    """An attachment of a message the user may read, still shown; NotFound for anyone else."""
+    attachment = (
+        MessageAttachment.objects.select_related("message")
+        .filter(pk=attachment_id, message__deleted_at__isnull=True, message__hidden_at__isnull=True)
+        .first()
+    )
+    if attachment is None:
+        raise NotFound(_("Pièce jointe introuvable."))
+    conversation_get_for(user=user, conversation_id=attachment.message.conversation_id)
+    return attachment
+
+
+def project_conversation_parties(
+    *, user, project_id: int, provider_id: int
+) -> tuple[Organisation, Organisation, Project]:
+    """(association, provider, project) when the user is the project's association or that provider.
+
+    A provider may only write about a project it could have seen; NotFound otherwise.
+    """
+    organisation_ids = _organisation_ids(user)
+    project = (
+        Project.objects.select_related("organisation").exclude(state=ProjectState.DRAFT).filter(pk=project_id).first()
+    )
+    provider = Organisation.objects.filter(pk=provider_id, kind="provider").first()
+    if project is None or provider is None:
+        raise NotFound(_("Conversation introuvable."))
+    if project.organisation_id in organisation_ids:
+        return project.organisation, provider, project
+    if provider.pk in organisation_ids:
+        project_known_to_provider(organisation=provider, project_id=project.pk)
+        return project.organisation, provider, project
+    raise NotFound(_("Conversation introuvable."))

@@ -1,0 +1,356 @@
+"""Writing in conversations: every message is stored first, then announced after commit.
+
+Each message takes the next number of its conversation under a row lock, so a
+client that reconnects asks for "everything after n" and misses nothing.
+"""
+
+import datetime
+import logging
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from marketplace.errors import DomainError, NotFound, PermissionDenied
+from marketplace.models import Membership, Organisation, Project, User
+from marketplace.validators import check_upload
+
+from .models import Conversation, Message, MessageAttachment, MessageKind, MessageRevision, ReadState, RevisionAction
+from .realtime import conversation_send, user_event_send
+from .rendering import body_html
+from .selectors import conversation_get_for
+from .system_events import system_sentence, system_sentence_stored
+
+logger = logging.getLogger(__name__)
+
+MAX_BODY_CHARS = 5000
+MAX_ATTACHMENTS = 5
+EDIT_WINDOW = datetime.timedelta(minutes=10)
+RATE_LIMIT_MESSAGES = 20
+RATE_LIMIT_SECONDS = 60
+
+
+class MessagingError(DomainError):
+    pass
+
+
+class MessageRateLimited(MessagingError):
+    status_code = 429
+
+
+# Payloads
+
+
+def _sender_name(message: Message) -> str:
+    if message.kind == MessageKind.SYSTEM:
+        return "Passerelle"
+    if message.sender_org_id is None:
+        return _("Équipe Passerelle")
+    return message.sender_org.name
+
+
+def message_payload(message: Message) -> dict:
+    """What clients receive for one message: JSON-safe, with the body escaped once by the server in `html`."""
+    removed = message.is_removed
+    if removed:
+        body = ""
+        html = "<em>{}</em>".format(
+            _("Message supprimé") if message.deleted_at else _("Message masqué par la modération")
+        )
+    elif message.kind == MessageKind.SYSTEM:
+        body = system_sentence(message.system_event, message.data) or message.body
+        html = str(body_html(body))
+    else:
+        body = message.body
+        html = str(body_html(body))
+    attachments = (
+        []
+        if removed
+        else [
+            {
+                "name": attachment.original_name,
+                "url": reverse("messaging:attachment", kwargs={"attachment_id": attachment.pk}),
+                "size": attachment.size,
+            }
+            for attachment in message.attachments.all()
+        ]
+    )
+    return {
+        "id": message.pk,
+        "seq": message.seq,
+        "client_id": message.client_id,
+        "kind": message.kind,
+        "body": body,
+        "html": html,
+        "sender_org_id": message.sender_org_id,
+        "sender_name": _sender_name(message),
+        "created_at": message.created_at.isoformat(),
+        "edited_at": message.edited_at.isoformat() if message.edited_at else None,
+        "deleted": removed,
+        "attachments": attachments,
+    }
+
+
+# Broadcasting (after commit, never failing the request that wrote)
+
+
+def _members(organisation_ids) -> list[int]:
+    return list(
+        Membership.objects.filter(organisation_id__in=organisation_ids, user__is_active=True).values_list(
+            "user_id", flat=True
+        )
+    )
+
+
+def _push_inbox(conversation: Conversation, organisation_ids) -> None:
+    from .selectors import unread_count_for
+
+    for user in User.objects.filter(pk__in=_members(organisation_ids)):
+        user_event_send(
+            user_id=user.pk,
+            event="inbox",
+            data={"conversation_id": conversation.pk, "unread_count": unread_count_for(user=user)},
+        )
+
+
+def _announce_posted(message_id: int) -> None:
+    message = (
+        Message.objects.select_related("conversation", "sender_org", "sender_user")
+        .prefetch_related("attachments")
+        .get(pk=message_id)
+    )
+    conversation = message.conversation
+    conversation_send(
+        conversation_id=conversation.pk, message={"type": "conversation.message", "message": message_payload(message)}
+    )
+    sides = {conversation.association_id, conversation.provider_id}
+    _push_inbox(conversation, sides - {message.sender_org_id})
+
+
+def _announce_changed(message_id: int) -> None:
+    message = Message.objects.select_related("sender_org").prefetch_related("attachments").get(pk=message_id)
+    conversation_send(
+        conversation_id=message.conversation_id,
+        message={"type": "conversation.message_changed", "message": message_payload(message)},
+    )
+
+
+def _after_commit(function, *args) -> None:
+    transaction.on_commit(lambda: function(*args), robust=True)
+
+
+# Conversations
+
+
+def conversation_open(
+    *, association: Organisation, provider: Organisation, project: Project | None = None
+) -> Conversation:
+    """The conversation of a project with a provider (or the direct one of the pair), created the first time."""
+    if not association.is_association or not provider.is_provider:
+        raise MessagingError(_("Une conversation relie une association et un prestataire."))
+    if project is not None and project.organisation_id != association.pk:
+        raise MessagingError(_("Ce projet n'appartient pas à cette association."))
+    lookup = (
+        {"project": project, "provider": provider}
+        if project
+        else {"association": association, "provider": provider, "project": None}
+    )
+    existing = Conversation.objects.filter(**lookup).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            return Conversation.objects.create(association=association, provider=provider, project=project)
+    except IntegrityError:  # opened at the same moment by the other side
+        return Conversation.objects.get(**lookup)
+
+
+def _append(conversation_id: int, **fields) -> Message:
+    """Store a message with the conversation's next number; the caller holds a transaction."""
+    conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
+    now = timezone.now()
+    conversation.last_seq += 1
+    conversation.last_message_at = now
+    conversation.save(update_fields=["last_seq", "last_message_at"])
+    message = Message(conversation=conversation, seq=conversation.last_seq, created_at=now, **fields)
+    message.full_clean(exclude=["conversation", "sender_user", "sender_org"])
+    message.save()
+    return message
+
+
+def _read_up_to(conversation_id: int, organisation_id: int, seq: int) -> bool:
+    """Move the organisation's read mark forward (never back); True if it moved."""
+    state, _created = ReadState.objects.get_or_create(conversation_id=conversation_id, organisation_id=organisation_id)
+    return bool(
+        ReadState.objects.filter(pk=state.pk, last_read_seq__lt=seq).update(
+            last_read_seq=seq, updated_at=timezone.now()
+        )
+    )
+
+
+def _rate_limit(user) -> None:
+    key = f"messaging:rate:{user.pk}"
+    cache.add(key, 0, timeout=RATE_LIMIT_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=RATE_LIMIT_SECONDS)
+        count = 1
+    if count > RATE_LIMIT_MESSAGES:
+        raise MessageRateLimited(
+            _("Vous envoyez trop de messages à la fois : patientez une minute avant de continuer.")
+        )
+
+
+def _clean_body(body: str, *, allow_empty: bool) -> str:
+    body = (body or "").strip()
+    if not body and not allow_empty:
+        raise MessagingError(_("Le message est vide."), field="body")
+    if len(body) > MAX_BODY_CHARS:
+        raise MessagingError(_("Le message dépasse %(max)s caractères.") % {"max": MAX_BODY_CHARS}, field="body")
+    return body
+
+
+def _checked_attachments(attachments) -> list[tuple[object, str]]:
+    attachments = [upload for upload in attachments or () if upload]
+    if len(attachments) > MAX_ATTACHMENTS:
+        raise MessagingError(_("Au plus %(n)s pièces jointes.") % {"n": MAX_ATTACHMENTS}, field="attachments")
+    return [(upload, check_upload(upload, field="attachments")) for upload in attachments]
+
+
+def message_post(*, user, conversation_id: int, body: str, client_id: str = "", attachments=()) -> tuple[Message, bool]:
+    """Post as the user's side of the conversation (staff outside it post as the platform).
+
+    The same `client_id` sent again returns the message already stored, with False.
+    """
+    conversation, organisation = conversation_get_for(user=user, conversation_id=conversation_id)
+    client_id = (client_id or "")[:64]
+    if client_id:
+        existing = Message.objects.filter(conversation=conversation, sender_user=user, client_id=client_id).first()
+        if existing:
+            return existing, False
+    uploads = _checked_attachments(attachments)
+    body = _clean_body(body, allow_empty=bool(uploads))
+    _rate_limit(user)
+    try:
+        with transaction.atomic():
+            message = _append(
+                conversation.pk,
+                client_id=client_id,
+                kind=MessageKind.TEXT,
+                body=body,
+                sender_user=user,
+                sender_org=organisation,
+            )
+            for upload, content_type in uploads:
+                MessageAttachment.objects.create(
+                    message=message,
+                    file=upload,
+                    original_name=upload.name[:255],
+                    content_type=content_type,
+                    size=upload.size,
+                )
+            if organisation is not None:
+                _read_up_to(conversation.pk, organisation.pk, message.seq)
+            _after_commit(_announce_posted, message.pk)
+    except IntegrityError:
+        if not client_id:
+            raise
+        # The same client id arrived twice at once: the other request stored it.
+        return Message.objects.get(conversation=conversation, sender_user=user, client_id=client_id), False
+    return message, True
+
+
+def system_message_post(*, conversation: Conversation, event: str, data: dict) -> Message:
+    """The platform notes an event of the project in the conversation (a quote sent, accepted...)."""
+    with transaction.atomic():
+        message = _append(
+            conversation.pk,
+            kind=MessageKind.SYSTEM,
+            system_event=event,
+            data=data,
+            body=system_sentence_stored(event, data),
+        )
+        _after_commit(_announce_posted, message.pk)
+    return message
+
+
+def _own_message(user, message_id: int) -> Message:
+    message = Message.objects.select_for_update().filter(pk=message_id).first()
+    if message is None:
+        raise NotFound(_("Message introuvable."))
+    conversation_get_for(user=user, conversation_id=message.conversation_id)
+    if message.sender_user_id != user.pk or message.kind != MessageKind.TEXT:
+        raise PermissionDenied(_("Vous ne pouvez modifier que vos propres messages."))
+    if message.is_removed:
+        raise MessagingError(_("Ce message a été supprimé."))
+    return message
+
+
+@transaction.atomic
+def message_edit(*, user, message_id: int, body: str) -> Message:
+    """The author corrects a message within ten minutes; the previous text is kept."""
+    message = _own_message(user, message_id)
+    if timezone.now() - message.created_at > EDIT_WINDOW:
+        raise MessagingError(_("Un message ne peut plus être modifié dix minutes après son envoi."))
+    body = _clean_body(body, allow_empty=message.attachments.exists())
+    if body == message.body:
+        return message
+    MessageRevision.objects.create(message=message, action=RevisionAction.EDITED, body=message.body, changed_by=user)
+    message.body = body
+    message.edited_at = timezone.now()
+    message.save(update_fields=["body", "edited_at"])
+    _after_commit(_announce_changed, message.pk)
+    return message
+
+
+@transaction.atomic
+def message_delete(*, user, message_id: int) -> Message:
+    """The author withdraws a message: it shows as deleted, its text stays in a revision for moderation."""
+    message = _own_message(user, message_id)
+    MessageRevision.objects.create(message=message, action=RevisionAction.DELETED, body=message.body, changed_by=user)
+    message.body = ""
+    message.deleted_at = timezone.now()
+    message.save(update_fields=["body", "deleted_at"])
+    _after_commit(_announce_changed, message.pk)
+    return message
+
+
+def _announce_read(conversation_id: int, organisation_id: int, seq: int) -> None:
+    conversation_send(
+        conversation_id=conversation_id,
+        message={"type": "conversation.read", "organisation_id": organisation_id, "seq": seq},
+    )
+    conversation = Conversation.objects.get(pk=conversation_id)
+    _push_inbox(conversation, [organisation_id])
+
+
+def conversation_mark_read(*, user, conversation_id: int, seq: int) -> int:
+    """The user's side has read up to `seq` (capped at the last message); returns the side's read mark.
+
+    Staff reading as moderators leave no trace.
+    """
+    conversation, organisation = conversation_get_for(user=user, conversation_id=conversation_id)
+    if organisation is None:
+        return 0
+    seq = max(0, min(int(seq), conversation.last_seq))
+    with transaction.atomic():
+        if _read_up_to(conversation.pk, organisation.pk, seq):
+            _after_commit(_announce_read, conversation.pk, organisation.pk, seq)
+    return ReadState.objects.get(conversation=conversation, organisation=organisation).last_read_seq
+
+
+@transaction.atomic
+def message_hide(*, user, message_id: int) -> Message:
+    """Staff take a message out of sight (moderation); its text stays in the database for the record."""
+    if not user.is_staff:
+        raise PermissionDenied(_("Seule l'équipe de modération peut masquer un message."))
+    message = Message.objects.select_for_update().filter(pk=message_id, hidden_at__isnull=True).first()
+    if message is None:
+        raise NotFound(_("Message introuvable."))
+    message.hidden_at = timezone.now()
+    message.save(update_fields=["hidden_at"])
+    _after_commit(_announce_changed, message.pk)
+    return message

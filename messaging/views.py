@@ -1,0 +1,208 @@
+"""Inbox and conversation pages; everything works without JavaScript (plain POST, redirect, polling)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from marketplace.errors import DomainError, NotFound
+from marketplace.views.documents import document_response
+
+from .forms import MessageEditForm, MessageForm
+from .models import Message
+from .selectors import (
+    attachment_get_for,
+    conversation_get_for,
+    inbox_for,
+    messages_after,
+    messages_latest,
+    project_conversation_parties,
+)
+from .services import (
+    EDIT_WINDOW,
+    conversation_mark_read,
+    conversation_open,
+    message_delete,
+    message_edit,
+    message_payload,
+    message_post,
+)
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _conversation_or_404(request, conversation_id: int):
+    try:
+        return conversation_get_for(user=request.user, conversation_id=conversation_id)
+    except NotFound as error:
+        raise Http404(error.message) from error
+
+
+def _conversation_url(conversation_id: int, seq: int | None = None) -> str:
+    url = reverse("messaging:conversation", kwargs={"conversation_id": conversation_id})
+    return f"{url}#message-{seq}" if seq else url
+
+
+@login_required
+@require_GET
+def inbox(request):
+    unread_only = request.GET.get("non-lues") == "1"
+    q = request.GET.get("q", "")[:100]
+    page = Paginator(inbox_for(user=request.user, unread_only=unread_only, q=q), 30).get_page(request.GET.get("page"))
+    return render(request, "messaging/inbox.html", {"page": page, "unread_only": unread_only, "q": q})
+
+
+def _row(user, message: Message) -> dict:
+    mine = message.sender_user_id == user.pk and message.kind == "text" and not message.is_removed
+    return {
+        "message": message,
+        "payload": message_payload(message),
+        "mine": mine,
+        "editable": mine and timezone.now() - message.created_at <= EDIT_WINDOW,
+    }
+
+
+def _conversation_page(request, conversation, organisation, form, status=200):
+    rows = list(messages_latest(conversation=conversation))
+    return render(
+        request,
+        "messaging/conversation.html",
+        {
+            "conversation": conversation,
+            "organisation": organisation,
+            "counterpart": conversation.provider
+            if organisation == conversation.association
+            else conversation.association,
+            "rows": [_row(request.user, message) for message in rows],
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def conversation(request, conversation_id: int):
+    conversation, organisation = _conversation_or_404(request, conversation_id)
+    if request.method == "GET":
+        conversation_mark_read(user=request.user, conversation_id=conversation.pk, seq=conversation.last_seq)
+        return _conversation_page(request, conversation, organisation, MessageForm())
+    form = MessageForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            message, created = message_post(
+                user=request.user,
+                conversation_id=conversation.pk,
+                body=form.cleaned_data["body"],
+                client_id=form.cleaned_data["client_id"],
+                attachments=form.cleaned_data["attachments"],
+            )
+        except DomainError as error:
+            if _wants_json(request):
+                return JsonResponse({"error": str(error.message)}, status=error.status_code)
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            if _wants_json(request):
+                return JsonResponse(
+                    {"message": message_payload(message), "created": created}, status=201 if created else 200
+                )
+            return redirect(_conversation_url(conversation.pk, message.seq))
+    elif _wants_json(request):
+        return JsonResponse({"error": form.errors.get_json_data()}, status=400)
+    return _conversation_page(request, conversation, organisation, form, status=400)
+
+
+@login_required
+@require_GET
+def poll(request, conversation_id: int):
+    """`?after=<seq>`: the messages since then, for clients without a WebSocket."""
+    conversation, _organisation = _conversation_or_404(request, conversation_id)
+    try:
+        after = max(int(request.GET.get("after", "0")), 0)
+    except ValueError:
+        return JsonResponse({"error": "after"}, status=400)
+    rows = [message_payload(message) for message in messages_after(conversation=conversation, after_seq=after)]
+    return JsonResponse({"messages": rows, "last_seq": conversation.last_seq})
+
+
+@login_required
+@require_POST
+def mark_read(request, conversation_id: int):
+    try:
+        seq = int(request.POST.get("seq", "0"))
+        read = conversation_mark_read(user=request.user, conversation_id=conversation_id, seq=seq)
+    except ValueError:
+        return JsonResponse({"error": "seq"}, status=400)
+    except NotFound as error:
+        raise Http404(error.message) from error
+    return JsonResponse({"seq": read})
+
+
+@login_required
+@require_GET
+def attachment(request, attachment_id: int):
+    try:
+        document = attachment_get_for(user=request.user, attachment_id=attachment_id)
+    except NotFound as error:
+        raise Http404(error.message) from error
+    return document_response(document)
+
+
+def _message_or_404(request, message_id: int) -> Message:
+    message = Message.objects.filter(pk=message_id).first()
+    if message is None:
+        raise Http404
+    _conversation_or_404(request, message.conversation_id)
+    return message
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, message_id: int):
+    message = _message_or_404(request, message_id)
+    form = MessageEditForm(request.POST or None, initial={"body": message.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            message_edit(user=request.user, message_id=message.pk, body=form.cleaned_data["body"])
+        except NotFound as error:
+            raise Http404(error.message) from error
+        except DomainError as error:
+            messages.error(request, error.message)
+        return redirect(_conversation_url(message.conversation_id, message.seq))
+    return render(request, "messaging/message_edit.html", {"form": form, "message": message})
+
+
+@login_required
+@require_POST
+def delete(request, message_id: int):
+    message = _message_or_404(request, message_id)
+    try:
+        message_delete(user=request.user, message_id=message.pk)
+    except NotFound as error:
+        raise Http404(error.message) from error
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect(_conversation_url(message.conversation_id, message.seq))
+
+
+@login_required
+@require_GET
+def project_conversation(request, project_id: int, provider_id: int):
+    """ "Écrire au prestataire / à l'association" from a project: the conversation, opened the first time."""
+    try:
+        association, provider, project = project_conversation_parties(
+            user=request.user, project_id=project_id, provider_id=provider_id
+        )
+    except NotFound as error:
+        raise Http404(error.message) from error
+    try:
+        conversation = conversation_open(association=association, provider=provider, project=project)
+    except DomainError as error:
+        raise Http404(error.message) from error
+    return redirect(_conversation_url(conversation.pk))
