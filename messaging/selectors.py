@@ -13,9 +13,10 @@ from .models import Conversation, Message, MessageAttachment, ReadState
 
 
 def _organisation_ids(user) -> list[int]:
-    if not user.is_authenticated:
+    # A deactivated account loses access at its next action, even on a socket opened before.
+    if not user.is_authenticated or not user.is_active:
         return []
-    return list(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
+    return list(Membership.objects.filter(user=user, user__is_active=True).values_list("organisation_id", flat=True))
 
 
 def conversation_get_for(*, user, conversation_id: int) -> tuple[Conversation, Organisation | None]:
@@ -32,7 +33,7 @@ def conversation_get_for(*, user, conversation_id: int) -> tuple[Conversation, O
             return conversation, conversation.association
         if conversation.provider_id in organisation_ids:
             return conversation, conversation.provider
-        if user.is_authenticated and user.is_staff:
+        if user.is_authenticated and user.is_active and user.is_staff:
             return conversation, None
     raise NotFound(_("Conversation introuvable."))
 

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from marketplace.errors import DomainError, NotFound, PermissionDenied
@@ -56,8 +57,10 @@ def message_payload(message: Message) -> dict:
     removed = message.is_removed
     if removed:
         body = ""
-        html = "<em>{}</em>".format(
-            _("Message supprimé") if message.deleted_at else _("Message masqué par la modération")
+        html = str(
+            format_html(
+                "<em>{}</em>", _("Message supprimé") if message.deleted_at else _("Message masqué par la modération")
+            )
         )
     elif message.kind == MessageKind.SYSTEM:
         body = system_sentence(message.system_event, message.data) or message.body
