@@ -43,6 +43,7 @@ from ..project_factories import (
     quoting_provider,
     submit_proposal,
 )
+from ..signals import recording
 
 pytestmark = pytest.mark.django_db
 
@@ -71,24 +72,14 @@ def volunteer(asso):
 @pytest.fixture
 def signals_received():
     """Every announcement of the project signals, as (signal name, kwargs), in the order sent."""
-    received = []
     signals = {
         "project_published": project_published,
         "project_updated": project_updated,
         "project_closed": project_closed,
         "project_state_changed": project_state_changed,
     }
-    receivers = {}
-    for name, signal in signals.items():
-
-        def receiver(sender, signal, _name=name, **kwargs):
-            received.append((_name, kwargs))
-
-        receivers[name] = receiver
-        signal.connect(receiver, weak=False)
-    yield received
-    for name, signal in signals.items():
-        signal.disconnect(receivers[name])
+    with recording(signals) as received:
+        yield received
 
 
 def _data(**overrides):

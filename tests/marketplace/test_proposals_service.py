@@ -36,6 +36,7 @@ from ..project_factories import (
     quoting_provider,
     submit_proposal,
 )
+from ..signals import recording
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,6 @@ def provider():
 @pytest.fixture
 def signals_received():
     """Every announcement of the proposal signals, as (signal name, kwargs), in the order sent."""
-    received = []
     signals = {
         "proposal_submitted": proposal_submitted,
         "proposal_revised": proposal_revised,
@@ -80,17 +80,8 @@ def signals_received():
         "proposal_accepted": proposal_accepted,
         "proposal_declined": proposal_declined,
     }
-    receivers = {}
-    for name, signal in signals.items():
-
-        def receiver(sender, signal, _name=name, **kwargs):
-            received.append((_name, kwargs))
-
-        receivers[name] = receiver
-        signal.connect(receiver, weak=False)
-    yield received
-    for name, signal in signals.items():
-        signal.disconnect(receivers[name])
+    with recording(signals) as received:
+        yield received
 
 
 def _notifications(membership, kind):
