@@ -133,3 +133,13 @@ def project_conversation_parties(
         project_known_to_provider(organisation=provider, project_id=project.pk)
         return project.organisation, provider, project
     raise NotFound(_("Conversation introuvable."))
+
+
+def read_marks(*, conversation: Conversation) -> list[dict]:
+    """How far each side has read: lets a polling client show "lu" without a WebSocket."""
+    return [
+        {"organisation_id": organisation_id, "seq": seq}
+        for organisation_id, seq in ReadState.objects.filter(conversation=conversation).values_list(
+            "organisation_id", "last_read_seq"
+        )
+    ]

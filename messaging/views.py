@@ -21,6 +21,7 @@ from .selectors import (
     messages_after,
     messages_latest,
     project_conversation_parties,
+    read_marks,
 )
 from .services import (
     EDIT_WINDOW,
@@ -128,7 +129,9 @@ def poll(request, conversation_id: int):
     except ValueError:
         return JsonResponse({"error": "after"}, status=400)
     rows = [message_payload(message) for message in messages_after(conversation=conversation, after_seq=after)]
-    return JsonResponse({"messages": rows, "last_seq": conversation.last_seq})
+    return JsonResponse(
+        {"messages": rows, "last_seq": conversation.last_seq, "reads": read_marks(conversation=conversation)}
+    )
 
 
 @login_required

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from messaging.models import Conversation, Message, MessageAttachment
-from messaging.services import message_post
+from messaging.services import conversation_mark_read, message_post
 
 from ..project_factories import ProjectFactory, VerifiedAssociationFactory, member_of, quoting_provider
 
@@ -73,6 +73,15 @@ def test_polling_returns_messages_after_a_sequence_number(client, parties):
     assert [m["seq"] for m in data["messages"]] == [2, 3]
     assert data["last_seq"] == 3
     assert client.get(url("poll", conversation_id=conversation.pk), {"after": "x"}).status_code == 400
+
+
+def test_polling_tells_how_far_the_other_side_has_read(client, parties):
+    conversation, association, provider = parties
+    message_post(user=provider.user, conversation_id=conversation.pk, body="Bonjour")
+    conversation_mark_read(user=association.user, conversation_id=conversation.pk, seq=1)
+    client.force_login(provider.user)
+    reads = client.get(url("poll", conversation_id=conversation.pk), {"after": 0}).json()["reads"]
+    assert {"organisation_id": association.organisation_id, "seq": 1} in reads
 
 
 def test_outsiders_get_404_everywhere(client, parties):
