@@ -19,6 +19,7 @@ proposal_accepted = Signal()  # proposal_id, project_id
 proposal_declined = Signal()  # proposal_id, project_id
 review_published = Signal()  # review_id
 provider_profile_changed = Signal()  # organisation_id
+notification_created = Signal()  # user_id, notification_id, title, url
 
 
 def send_after_commit(signal: Signal, **kwargs) -> None:

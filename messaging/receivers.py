@@ -10,6 +10,7 @@ from functools import wraps
 from marketplace import signals
 from marketplace.models import Organisation, Project, Proposal
 
+from .realtime import user_event_send
 from .services import conversation_open, system_message_post
 
 logger = logging.getLogger(__name__)
@@ -77,7 +78,14 @@ def on_project_state_changed(*, project_id, state, **kwargs):
     _note(project, project.awarded_proposal.provider, "project_state_changed", state=state)
 
 
+@_never_raise
+def on_notification_created(*, user_id, notification_id, title, url, **kwargs):
+    """The notification centre updates live in every open tab of the user."""
+    user_event_send(user_id=user_id, event="notification", data={"id": notification_id, "title": title, "url": url})
+
+
 CONNECTIONS = [
+    (signals.notification_created, on_notification_created),
     (signals.provider_invited, on_provider_invited),
     (signals.proposal_submitted, on_proposal_submitted),
     (signals.proposal_revised, on_proposal_revised),

@@ -9,6 +9,7 @@ from ..errors import DomainError
 from ..models import Membership, Notification, NotificationPreference, User
 from ..notification_kinds import GROUP_KEYS, group_of
 from ..plain_text import render_plain, render_subject
+from ..signals import notification_created, send_after_commit
 from ..tasks import send_email
 
 
@@ -29,7 +30,8 @@ def notify_users(*, users, kind: str, template: str, context: dict, url: str = "
         with translation.override(user.preferred_language):
             title = render_subject(f"notifications/{template}_title.txt", context)
             body = render_plain(f"notifications/{template}_body.txt", context).strip()
-        Notification.objects.create(user=user, kind=kind, title=title, body=body, url=url)
+        notification = Notification.objects.create(user=user, kind=kind, title=title, body=body, url=url)
+        send_after_commit(notification_created, user_id=user.pk, notification_id=notification.pk, title=title, url=url)
         created += 1
         if email and user.pk not in muted:
             text = f"{body}\n\n{settings.SITE_URL}{url}" if url else body

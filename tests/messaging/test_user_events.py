@@ -70,3 +70,29 @@ async def test_ping_keeps_the_connection_alive():
     await socket.send_json_to({"type": "ping"})
     assert await socket.receive_json_from(timeout=2) == {"type": "pong"}
     await socket.disconnect()
+
+
+async def test_a_new_notification_reaches_the_users_open_tabs():
+    from marketplace.services.notifications import notify_users
+
+    user = await sync_to_async(UserFactory)()
+    socket, connected, _ = await connect(await sync_to_async(session_cookie_for)(user))
+    assert connected
+
+    def notify():
+        from django.db import transaction
+
+        with transaction.atomic():
+            notify_users(
+                users=[user],
+                kind="proposal.submitted",
+                template="proposal_submitted",
+                context={"project": {"title": "Site"}, "provider": {"name": "Atelier"}},
+                email=False,
+            )
+
+    await sync_to_async(notify)()
+    event = await socket.receive_json_from(timeout=2)
+    assert event["type"] == "notification"
+    assert event["data"]["title"] == "Nouveau devis de Atelier"
+    await socket.disconnect()

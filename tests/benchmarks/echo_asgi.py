@@ -1,0 +1,50 @@
+"""Bare Channels baseline for `ws_delivery.py`: every frame received is group-sent to every socket.
+
+No database, no authentication, no Django app: only daphne, the channel layer
+(in memory, or Redis when REDIS_URL is set) and one group, so the benchmark can
+tell what the conversation consumer adds on top of Channels itself.
+
+    python -m daphne -b 127.0.0.1 -p 8001 tests.benchmarks.echo_asgi:application
+"""
+
+import os
+
+import django
+from django.conf import settings
+
+GROUP = "bench.echo"
+
+if not settings.configured:
+    redis_url = os.environ.get("REDIS_URL", "")
+    if redis_url:
+        layer = {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [redis_url], "prefix": os.environ.get("REDIS_PREFIX", "bench-echo")},
+        }
+    else:
+        layer = {"BACKEND": "channels.layers.InMemoryChannelLayer"}
+    settings.configure(INSTALLED_APPS=[], CHANNEL_LAYERS={"default": layer}, USE_TZ=True)
+    django.setup()
+
+from channels.generic.websocket import AsyncWebsocketConsumer  # noqa: E402  (needs settings)
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from django.urls import re_path  # noqa: E402
+
+
+class EchoGroupConsumer(AsyncWebsocketConsumer):
+    async def connect(self):
+        await self.channel_layer.group_add(GROUP, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code):
+        await self.channel_layer.group_discard(GROUP, self.channel_name)
+
+    async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        if text_data is not None:
+            await self.channel_layer.group_send(GROUP, {"type": "echo.frame", "text": text_data})
+
+    async def echo_frame(self, event):
+        await self.send(text_data=event["text"])
+
+
+application = ProtocolTypeRouter({"websocket": URLRouter([re_path(r"^ws/", EchoGroupConsumer.as_asgi())])})

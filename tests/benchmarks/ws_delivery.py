@@ -1,0 +1,511 @@
+"""WebSocket delivery benchmark: N sockets on one conversation, M messages, one daphne process.
+
+Standalone script, not a pytest test:
+
+    .venv/bin/python tests/benchmarks/ws_delivery.py --clients 100 --messages 200 --layer memory
+    eval "$(ops/services.sh env)"
+    .venv/bin/python tests/benchmarks/ws_delivery.py --clients 100 --messages 200 --layer redis
+
+It builds its own data (a temporary SQLite database unless `--database-url` is
+given), starts ONE daphne process on a free port of 127.0.0.1 running the real
+app (`marketplace.asgi`), opens N aiohttp WebSocket clients on
+`/ws/conversations/<id>/`, posts M messages at a steady rate from a subset of
+the members (each under the rate limit of `messaging.services`), and measures
+every delivery at every socket. It then does the same against
+`tests/benchmarks/echo_asgi.py`, a bare Channels group echo, and prints the
+ratio app/baseline. See README.md in this folder.
+"""
+
+import argparse
+import asyncio
+import contextlib
+import json
+import math
+import os
+import resource
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HOST = "127.0.0.1"
+STARTUP_SECONDS = 60
+CONNECT_TIMEOUT = 20
+CONNECT_CONCURRENCY = 50
+CONNECT_ATTEMPTS = 3
+# messaging.services allows 20 messages per user and minute: stay well under it.
+POSTS_PER_SENDER = 15
+
+
+def out(line: str = "") -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+# Data ------------------------------------------------------------------------
+
+
+def prepare_database(database_url: str, clients: int, senders: int) -> tuple[int, list[str]]:
+    """Migrate, then create the two organisations, the members, the conversation and one session per member.
+
+    Returns (conversation id, cookie header per client); clients are split over the two organisations,
+    alternating, so the senders (the first clients) speak for both sides.
+    """
+    os.environ["DJANGO_SETTINGS_MODULE"] = "marketplace.settings.base"
+    os.environ["DATABASE_URL"] = database_url
+    # Setup needs neither Redis nor a search cluster: keep this process to the database only.
+    for name in ("REDIS_URL", "SEARCH_ENGINE", "SEARCH_URLS"):
+        os.environ.pop(name, None)
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+
+    import django
+
+    django.setup()
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.hashers import make_password
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.management import call_command
+    from django.db import connections
+    from django.utils import timezone
+
+    from marketplace.models import Membership, User
+    from marketplace.models.organisations import Role
+    from messaging.services import conversation_open
+    from tests.profile_factories import ProviderProfileFactory
+    from tests.project_factories import VerifiedAssociationFactory, VerifiedProviderFactory
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+    tag = secrets.token_hex(4)
+    association = VerifiedAssociationFactory(name=f"Association banc {tag}", slug=f"bench-asso-{tag}")
+    provider = VerifiedProviderFactory(name=f"Prestataire banc {tag}", slug=f"bench-provider-{tag}")
+    ProviderProfileFactory(organisation=provider)
+    conversation = conversation_open(association=association, provider=provider)
+
+    unusable = make_password(None)
+    now = timezone.now()
+    users = User.objects.bulk_create(
+        [
+            User(email=f"bench-{tag}-{index}@example.org", password=unusable, email_confirmed_at=now)
+            for index in range(clients)
+        ]
+    )
+    if any(user.pk is None for user in users):  # backends that do not return ids from bulk_create
+        by_email = {user.email: user for user in User.objects.filter(email__startswith=f"bench-{tag}-")}
+        users = [by_email[user.email] for user in users]
+    organisations = (association, provider)
+    Membership.objects.bulk_create(
+        [
+            Membership(
+                user=user,
+                organisation=organisations[index % 2],
+                role=Role.OWNER if index < 2 else Role.MEMBER,
+            )
+            for index, user in enumerate(users)
+        ]
+    )
+
+    backend = settings.AUTHENTICATION_BACKENDS[0]
+    cookies = []
+    for user in users:
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = backend
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
+    connections.close_all()
+    return conversation.pk, cookies
+
+
+# Server ----------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    port: int
+    log: object
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.log.close()
+
+
+def start_daphne(application: str, env: dict) -> Server:
+    port = free_port()
+    log = tempfile.TemporaryFile()
+    command = [sys.executable, "-m", "daphne", "-b", HOST, "-p", str(port), application]
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
+    server = Server(process, port, log)
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while True:
+        if process.poll() is not None:
+            output = server.output()
+            server.stop()
+            raise RuntimeError(f"daphne ({application}) exited with {process.returncode}:\n{output}")
+        try:
+            with socket.create_connection((HOST, port), timeout=1):
+                return server
+        except OSError:
+            if time.monotonic() > deadline:
+                output = server.output()
+                server.stop()
+                raise TimeoutError(
+                    f"daphne ({application}) did not listen within {STARTUP_SECONDS}s:\n{output}"
+                ) from None
+            time.sleep(0.2)
+
+
+def server_env(*, layer: str, redis_url: str, database_url: str) -> dict:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "marketplace.settings.base",
+        "DATABASE_URL": database_url,
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": HOST,
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+        # Its own keys in Redis, so a run never meets another's groups or rate-limit counters.
+        "REDIS_PREFIX": f"bench-{secrets.token_hex(4)}",
+    }
+    for name in ("REDIS_URL", "SEARCH_ENGINE", "SEARCH_URLS"):
+        env.pop(name, None)
+    if layer == "redis":
+        env["REDIS_URL"] = redis_url
+    return env
+
+
+# Clients ---------------------------------------------------------------------
+
+
+@dataclass
+class Receiver:
+    """What one socket received: the arrival time of every broadcast, by client id."""
+
+    arrivals: list[tuple[str, float]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    closed_early: bool = False
+
+
+def broadcast_client_id(data: dict) -> str | None:
+    """The client id of a broadcast message: the app's `{"type": "message", ...}` or the echo's raw frame."""
+    if data.get("type") == "message" and isinstance(data.get("message"), dict):
+        return data["message"].get("client_id")
+    if data.get("action") == "post":
+        return data.get("client_id")
+    return None
+
+
+async def read_socket(ws, receiver: Receiver) -> None:
+    import aiohttp
+
+    async for frame in ws:
+        if frame.type != aiohttp.WSMsgType.TEXT:
+            break
+        now = time.perf_counter()
+        try:
+            data = json.loads(frame.data)
+        except ValueError:
+            receiver.errors.append(f"unreadable frame {frame.data[:80]!r}")
+            continue
+        client_id = broadcast_client_id(data)
+        if client_id:
+            receiver.arrivals.append((client_id, now))
+        elif data.get("type") == "error":
+            receiver.errors.append(str(data.get("message")))
+    receiver.closed_early = True
+
+
+async def connect_all(session, url: str, headers_for: list[dict]) -> list:
+    gate = asyncio.Semaphore(CONNECT_CONCURRENCY)
+
+    async def one(headers: dict):
+        async with gate:
+            for attempt in range(CONNECT_ATTEMPTS):
+                try:
+                    return await asyncio.wait_for(
+                        session.ws_connect(url, headers=headers, max_msg_size=0), timeout=CONNECT_TIMEOUT
+                    )
+                except Exception as exc:  # noqa: BLE001  counted and reported, not fatal
+                    if attempt == CONNECT_ATTEMPTS - 1:
+                        return exc
+                    await asyncio.sleep(0.5 * (attempt + 1))
+        return None
+
+    return await asyncio.gather(*(one(headers) for headers in headers_for))
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    if not values:
+        return math.nan
+    index = max(0, math.ceil(fraction * len(values)) - 1)
+    return values[index]
+
+
+async def run_load(*, port: int, path: str, cookies: list[str] | None, args) -> dict:
+    """Connect every client, post at a steady rate, wait for the deliveries, return the figures."""
+    import aiohttp
+
+    clients = args.clients
+    origin = {"Origin": f"http://{HOST}:{port}"}
+    headers_for = [{**origin, **({"Cookie": cookies[index]} if cookies else {})} for index in range(clients)]
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        started = time.perf_counter()
+        results = await connect_all(session, f"ws://{HOST}:{port}{path}", headers_for)
+        connect_seconds = time.perf_counter() - started
+        sockets = [result if isinstance(result, aiohttp.ClientWebSocketResponse) else None for result in results]
+        failures = Counter(
+            type(result).__name__ for result in results if not isinstance(result, aiohttp.ClientWebSocketResponse)
+        )
+        receivers = [Receiver() for _ in sockets]
+        readers = [
+            asyncio.create_task(read_socket(ws, receiver))
+            for ws, receiver in zip(sockets, receivers, strict=True)
+            if ws is not None
+        ]
+        connected = [index for index, ws in enumerate(sockets) if ws is not None]
+        try:
+            # The app joins the group before accepting; settle a moment so every reader is scheduled.
+            await asyncio.sleep(0.5)
+            senders = list(connected[: args.senders])
+            sent: dict[str, float] = {}
+            if senders:
+                interval = 1.0 / args.rate
+                send_started = time.perf_counter()
+                for number in range(args.messages):
+                    due = send_started + number * interval
+                    delay = due - time.perf_counter()
+                    if delay > 0:
+                        await asyncio.sleep(delay)
+                    client_id = str(uuid.uuid4())
+                    stamp = time.perf_counter()
+                    sent[client_id] = stamp
+                    frame = {"action": "post", "client_id": client_id, "body": f"bench #{number} sent_at={stamp:.6f}"}
+                    ws = sockets[senders[number % len(senders)]]
+                    try:
+                        await ws.send_str(json.dumps(frame))
+                    except (ConnectionError, RuntimeError):
+                        del sent[client_id]
+                send_finished = time.perf_counter()
+            else:
+                send_started = send_finished = time.perf_counter()
+
+            expected = len(sent) * len(connected)
+            deadline = time.perf_counter() + args.drain_timeout
+            drained = False
+            while time.perf_counter() < deadline:
+                if sum(len(receiver.arrivals) for receiver in receivers) >= expected:
+                    drained = True
+                    break
+                await asyncio.sleep(0.05)
+            drain_ended = time.perf_counter()
+            # A short grace period to catch duplicates arriving after the last expected delivery.
+            await asyncio.sleep(0.3)
+        finally:
+            for ws in sockets:
+                if ws is not None:
+                    with contextlib.suppress(Exception):
+                        await asyncio.wait_for(ws.close(), timeout=2)
+            for task in readers:
+                task.cancel()
+            await asyncio.gather(*readers, return_exceptions=True)
+
+    latencies: list[float] = []
+    lost = duplicated = received = 0
+    last_arrival = send_started
+    errors: Counter = Counter()
+    for index in connected:
+        receiver = receivers[index]
+        counts = Counter()
+        for client_id, arrival in receiver.arrivals:
+            if client_id not in sent:
+                continue
+            counts[client_id] += 1
+            received += 1
+            if counts[client_id] == 1:
+                latencies.append((arrival - sent[client_id]) * 1000)
+            last_arrival = max(last_arrival, arrival)
+        duplicated += sum(count - 1 for count in counts.values() if count > 1)
+        lost += sum(1 for client_id in sent if client_id not in counts)
+        errors.update(receiver.errors)
+    latencies.sort()
+    window = max(last_arrival - send_started, 1e-9)
+    return {
+        "clients": clients,
+        "connected": len(connected),
+        "connect_failures": dict(failures),
+        "connect_seconds": connect_seconds,
+        "senders": len(senders),
+        "sent": len(sent),
+        "send_seconds": send_finished - send_started,
+        "expected": expected,
+        "received": received,
+        "lost": lost,
+        "duplicated": duplicated,
+        "p50": percentile(latencies, 0.50),
+        "p95": percentile(latencies, 0.95),
+        "p99": percentile(latencies, 0.99),
+        "max": latencies[-1] if latencies else math.nan,
+        "window": window,
+        "messages_per_second": len(sent) / window,
+        "deliveries_per_second": received / window,
+        "errors": dict(errors.most_common(5)),
+        # Not drained: the missing deliveries are lost for good if nothing arrived for a while before the
+        # deadline, merely late (the server was still working through them) if deliveries were still arriving.
+        "drained": drained,
+        "quiet_before_deadline": max(0.0, drain_ended - last_arrival),
+    }
+
+
+def report(title: str, figures: dict) -> None:
+    out(f"== {title}")
+    failures = f" (failures: {figures['connect_failures']})" if figures["connect_failures"] else ""
+    connected = f"{figures['connected']}/{figures['clients']}"
+    out(f"clients connected      {connected} in {figures['connect_seconds']:.2f} s{failures}")
+    out(f"messages sent          {figures['sent']} by {figures['senders']} senders in {figures['send_seconds']:.2f} s")
+    out(f"deliveries             expected {figures['expected']}, received {figures['received']}")
+    out(f"lost / duplicated      {figures['lost']} / {figures['duplicated']}")
+    if not figures["drained"]:
+        out(
+            f"drain timed out        last delivery {figures['quiet_before_deadline']:.1f} s before the deadline "
+            "(near 0: still arriving, 'lost' includes late ones)"
+        )
+    out(
+        "latency ms             "
+        f"p50 {figures['p50']:.1f}  p95 {figures['p95']:.1f}  p99 {figures['p99']:.1f}  max {figures['max']:.1f}"
+    )
+    out(
+        f"throughput             {figures['messages_per_second']:.1f} messages/s, "
+        f"{figures['deliveries_per_second']:.0f} deliveries/s "
+        f"(over {figures['window']:.2f} s, first send to last delivery)"
+    )
+    if figures["errors"]:
+        out(f"errors received        {figures['errors']}")
+
+
+def ratio(app: float, baseline: float) -> str:
+    if not baseline or math.isnan(app) or math.isnan(baseline):
+        return "n/a"
+    return f"{app / baseline:.2f}x"
+
+
+# Main ------------------------------------------------------------------------
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=100, help="WebSocket clients (one member user each)")
+    parser.add_argument("--messages", type=int, default=200, help="messages posted in total")
+    parser.add_argument("--layer", choices=("memory", "redis"), default="memory", help="channel layer of the servers")
+    parser.add_argument("--rate", type=float, default=50.0, help="messages per second offered (steady)")
+    parser.add_argument(
+        "--senders", type=int, default=0, help=f"members who post (default: enough for {POSTS_PER_SENDER} posts each)"
+    )
+    parser.add_argument(
+        "--drain-timeout", type=float, default=60.0, help="seconds to wait for deliveries after the last post"
+    )
+    parser.add_argument("--database-url", default="", help="PostgreSQL URL (default: a temporary SQLite file)")
+    parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the bare Channels echo baseline")
+    args = parser.parse_args(argv)
+    if args.clients < 1 or args.messages < 1 or args.rate <= 0:
+        parser.error("--clients, --messages and --rate must be positive")
+    needed = math.ceil(args.messages / POSTS_PER_SENDER)
+    args.senders = args.senders or needed
+    if args.senders < needed:
+        parser.error(f"{args.messages} messages need at least {needed} senders under the rate limit")
+    if args.senders > args.clients:
+        parser.error(f"{args.messages} messages need {args.senders} senders but there are only {args.clients} clients")
+    for url in (args.database_url, args.redis_url):
+        if url and not any(f"@{host}" in url or f"//{host}" in url for host in (HOST, "localhost")):
+            parser.error(f"only local services are used: {url!r}")
+    return args
+
+
+def raise_file_limit() -> None:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = hard if hard != resource.RLIM_INFINITY else 65536
+    if soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    raise_file_limit()
+    workdir = tempfile.mkdtemp(prefix="ws-bench-")
+    database_url = args.database_url or f"sqlite:///{workdir}/bench.sqlite3"
+    servers: list[Server] = []
+    try:
+        out(
+            f"ws_delivery: {args.clients} clients, {args.messages} messages at {args.rate:g}/s, "
+            f"{args.senders} senders, layer={args.layer}, database={'postgresql' if args.database_url else 'sqlite'}"
+        )
+        started = time.perf_counter()
+        conversation_id, cookies = prepare_database(database_url, args.clients, args.senders)
+        out(f"setup                  {time.perf_counter() - started:.1f} s (migrate, {args.clients} members, sessions)")
+        env = server_env(layer=args.layer, redis_url=args.redis_url, database_url=database_url)
+
+        app = start_daphne("marketplace.asgi:application", env)
+        servers.append(app)
+        path = f"/ws/conversations/{conversation_id}/"
+        app_figures = asyncio.run(run_load(port=app.port, path=path, cookies=cookies, args=args))
+        app.stop()
+        servers.remove(app)
+        report(f"app: ConversationConsumer, {args.layer} layer", app_figures)
+
+        if args.no_baseline:
+            return 0 if app_figures["lost"] == 0 and app_figures["duplicated"] == 0 else 1
+        echo = start_daphne("tests.benchmarks.echo_asgi:application", env)
+        servers.append(echo)
+        base_figures = asyncio.run(run_load(port=echo.port, path="/ws/echo/", cookies=None, args=args))
+        echo.stop()
+        servers.remove(echo)
+        report(f"baseline: bare Channels group echo, {args.layer} layer", base_figures)
+
+        out("== app / baseline")
+        out(f"p95 latency            {ratio(app_figures['p95'], base_figures['p95'])}")
+        throughput = ratio(app_figures["deliveries_per_second"], base_figures["deliveries_per_second"])
+        out(f"deliveries per second  {throughput}")
+        ok = app_figures["lost"] == 0 and app_figures["duplicated"] == 0
+        return 0 if ok else 1
+    except BaseException:
+        for server in servers:
+            out(f"--- daphne on port {server.port} ---\n{server.output()[-4000:]}")
+        raise
+    finally:
+        for server in servers:
+            server.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
