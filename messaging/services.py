@@ -107,15 +107,14 @@ def _members(organisation_ids) -> list[int]:
     )
 
 
-def _push_inbox(conversation: Conversation, organisation_ids) -> None:
-    from .selectors import unread_count_for
+def _push_inbox(conversation: Conversation, organisation_ids, seq: int) -> None:
+    """Tell the other side's open tabs that a conversation moved; they fetch counts when they show them.
 
-    for user in User.objects.filter(pk__in=_members(organisation_ids)):
-        user_event_send(
-            user_id=user.pk,
-            event="inbox",
-            data={"conversation_id": conversation.pk, "unread_count": unread_count_for(user=user)},
-        )
+    Counting each member's unread messages here cost one query per member per message and
+    slowed every delivery of the conversation behind it.
+    """
+    for user_id in User.objects.filter(pk__in=_members(organisation_ids)).values_list("pk", flat=True):
+        user_event_send(user_id=user_id, event="inbox", data={"conversation_id": conversation.pk, "seq": seq})
 
 
 def _announce_posted(message_id: int) -> None:
@@ -129,7 +128,7 @@ def _announce_posted(message_id: int) -> None:
         conversation_id=conversation.pk, message={"type": "conversation.message", "message": message_payload(message)}
     )
     sides = {conversation.association_id, conversation.provider_id}
-    _push_inbox(conversation, sides - {message.sender_org_id})
+    _push_inbox(conversation, sides - {message.sender_org_id}, message.seq)
 
 
 def _announce_changed(message_id: int) -> None:

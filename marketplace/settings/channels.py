@@ -7,12 +7,19 @@ cache must be shared: REDIS_URL switches both at once.
 from .env import env_str
 
 REDIS_URL = env_str("REDIS_URL", "")
+# Messages a socket may have waiting before the layer drops new ones (the default, 100, drops live
+# deliveries as soon as a busy conversation outpaces one slow socket; clients resume from their last seq).
+CHANNEL_CAPACITY = 1000
 
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": env_str("REDIS_PREFIX", "passerelle")},
+            "CONFIG": {
+                "hosts": [REDIS_URL],
+                "prefix": env_str("REDIS_PREFIX", "passerelle"),
+                "capacity": CHANNEL_CAPACITY,
+            },
         }
     }
     CACHES = {
@@ -23,5 +30,7 @@ if REDIS_URL:
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {
+        "default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": CHANNEL_CAPACITY}}
+    }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

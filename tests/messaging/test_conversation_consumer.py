@@ -299,7 +299,9 @@ async def test_a_member_removed_from_the_organisation_is_cut_off_at_the_next_act
     await assert_cut_off(socket)
 
 
-async def test_a_member_removed_meanwhile_receives_no_more_messages(parties):
+async def test_a_member_removed_meanwhile_receives_no_more_messages(parties, monkeypatch):
+    """Relayed events re-check membership every few seconds; here at once."""
+    monkeypatch.setattr("messaging.consumers.ACCESS_RECHECK_SECONDS", 0)
     conversation, association, provider = parties
     association_socket = await joined(conversation.pk, association.user)
     provider_socket = await joined(conversation.pk, provider.user)

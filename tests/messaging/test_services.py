@@ -209,7 +209,7 @@ def test_posting_broadcasts_to_the_conversation_and_the_other_side_after_commit(
         message = post(provider, conversation, "Bonjour")
     event = async_to_sync(layer.receive)(room)
     assert event["type"] == "conversation.message" and event["message"]["seq"] == message.seq
-    assert async_to_sync(layer.receive)(inbox)["data"] == {"conversation_id": conversation.pk, "unread_count": 1}
+    assert async_to_sync(layer.receive)(inbox)["data"] == {"conversation_id": conversation.pk, "seq": 1}
 
     with django_capture_on_commit_callbacks(execute=True):
         message_edit(user=provider.user, message_id=message.pk, body="Bonjour à tous")
