@@ -8,9 +8,10 @@ functions rather than reading `verification_status` themselves.
 from django.utils.translation import gettext as _
 
 from .errors import PermissionDenied
-from .models import Organisation
+from .models import AssociationProfile, Organisation
 from .models.organisations import VerificationStatus
-from .models.profiles import ELIGIBLE_LEGAL_FORMS
+from .models.profiles import ELIGIBLE_LEGAL_FORMS, LegalForm
+from .models.verification import DocumentKind
 
 
 def legal_form_is_eligible(legal_form: str) -> bool:
@@ -49,3 +50,26 @@ def require_verified_provider(organisation: Organisation) -> None:
         raise PermissionDenied(_("Seuls les prestataires peuvent faire cela."))
     if not organisation.is_verified:
         raise PermissionDenied(_("Votre structure doit être vérifiée par l'équipe avant de pouvoir faire cela."))
+
+
+# While a request is pending or once verified, the identity staff checked changes only through staff.
+IDENTITY_LOCKED_STATES = (VerificationStatus.PENDING, VerificationStatus.VERIFIED)
+CAN_SUBMIT_FROM = (VerificationStatus.UNVERIFIED, VerificationStatus.INFO_REQUESTED, VerificationStatus.REJECTED)
+
+K = DocumentKind
+# Each inner tuple is "one of these"; every inner tuple must be satisfied.
+_ASSOCIATION_DOCUMENTS = {
+    LegalForm.ALSACE_MOSELLE: ((K.STATUTES,), (K.REGISTER_EXTRACT,)),
+    LegalForm.PUBLIC_LIBRARY: ((K.STATUTES, K.OTHER),),
+}
+_DEFAULT_ASSOCIATION_DOCUMENTS = ((K.STATUTES,), (K.DECLARATION_RECEIPT, K.JO_PUBLICATION))
+_PROVIDER_DOCUMENTS = ((K.SIRET_CERTIFICATE,), (K.INSURANCE,), (K.OWNER_IDENTITY,))
+
+
+def required_documents(organisation: Organisation) -> tuple[tuple[str, ...], ...]:
+    """The documents staff need for this organisation, as groups of acceptable alternatives."""
+    if organisation.is_provider:
+        return _PROVIDER_DOCUMENTS
+    profile = AssociationProfile.objects.filter(organisation=organisation).first()
+    legal_form = profile.legal_form if profile else LegalForm.LOI_1901
+    return _ASSOCIATION_DOCUMENTS.get(legal_form, _DEFAULT_ASSOCIATION_DOCUMENTS)

@@ -23,11 +23,12 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic.base import BaseListingView, WagtailAdminTemplateMixin
 
+from ..eligibility import required_documents
 from ..errors import DomainError, NotFound
 from ..models import AssociationProfile, ProviderProfile, VerificationDocument, VerificationRequest
 from ..models.organisations import OrganisationKind
 from ..models.verification import DocumentKind, RequestState
-from ..services.verification import required_documents, verification_decide
+from ..services.verification import verification_decide
 from .access import StaffRequiredMixin
 from .forms import DecisionForm
 

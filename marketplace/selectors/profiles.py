@@ -6,6 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..eligibility import CAN_SUBMIT_FROM, IDENTITY_LOCKED_STATES, required_documents
 from ..errors import NotFound
 from ..models import (
     AssociationProfile,
@@ -20,11 +21,8 @@ from ..models import (
 )
 from ..models.organisations import VerificationStatus
 from ..models.verification import DocumentKind, RequestState
-from ..services.verification import required_documents
 
 # The same rules as services.profiles and services.verification; kept in step by the tests of both.
-IDENTITY_LOCKED_STATES = (VerificationStatus.PENDING, VerificationStatus.VERIFIED)
-CAN_SUBMIT_FROM = (VerificationStatus.UNVERIFIED, VerificationStatus.INFO_REQUESTED, VerificationStatus.REJECTED)
 
 
 def association_profile_get(*, organisation: Organisation) -> AssociationProfile | None:

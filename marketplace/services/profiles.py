@@ -5,10 +5,11 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ..eligibility import IDENTITY_LOCKED_STATES
 from ..errors import NotFound, OrganisationError, PermissionDenied
 from ..geography import Region, approximate_coordinates, region_for_postcode
 from ..models import AssociationProfile, Membership, PortfolioItem, ProviderProfile
-from ..models.organisations import OrganisationKind, VerificationStatus
+from ..models.organisations import OrganisationKind
 from ..models.profiles import (
     BudgetBracket,
     Certification,
@@ -25,7 +26,6 @@ from .organisations import require_manager
 # Identity fields are what staff check; once submitted or verified they change only through staff.
 ASSOCIATION_IDENTITY_FIELDS = ("legal_name", "legal_form", "rna_number", "tribunal_registration", "siren", "siret")
 PROVIDER_IDENTITY_FIELDS = ("legal_name", "siret")
-_LOCKED_STATES = (VerificationStatus.PENDING, VerificationStatus.VERIFIED)
 MAX_PEOPLE = 1_000_000
 MAX_RATE_CENTS = 10_000_00  # 10 000 € a day is beyond any plausible day rate
 MAX_PROJECT_CENTS = 10_000_000_00
@@ -112,7 +112,7 @@ def _place(data: dict) -> dict:
 
 
 def _refuse_identity_change(organisation, profile, values: dict, fields: tuple[str, ...]) -> None:
-    if profile is None or organisation.verification_status not in _LOCKED_STATES:
+    if profile is None or organisation.verification_status not in IDENTITY_LOCKED_STATES:
         return
     changed = [f for f in fields if getattr(profile, f) != values[f]]
     if changed:

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..eligibility import legal_form_is_eligible
+from ..eligibility import CAN_SUBMIT_FROM, legal_form_is_eligible, required_documents
 from ..errors import NotFound, OrganisationError, PermissionDenied
 from ..models import (
     AssociationProfile,
@@ -16,37 +16,18 @@ from ..models import (
     VerificationRequest,
 )
 from ..models.organisations import VerificationStatus
-from ..models.profiles import LegalForm
 from ..models.verification import DocumentKind, RequestState
 from ..validators import check_upload
 from .audit import audit_record
 from .notifications import notify_organisation
 from .organisations import require_manager
 
-K = DocumentKind
-# Each inner tuple is "one of these"; every inner tuple must be satisfied.
-_ASSOCIATION_DOCUMENTS = {
-    LegalForm.ALSACE_MOSELLE: ((K.STATUTES,), (K.REGISTER_EXTRACT,)),
-    LegalForm.PUBLIC_LIBRARY: ((K.STATUTES, K.OTHER),),
-}
-_DEFAULT_ASSOCIATION_DOCUMENTS = ((K.STATUTES,), (K.DECLARATION_RECEIPT, K.JO_PUBLICATION))
-_PROVIDER_DOCUMENTS = ((K.SIRET_CERTIFICATE,), (K.INSURANCE,), (K.OWNER_IDENTITY,))
-_CAN_SUBMIT_FROM = (VerificationStatus.UNVERIFIED, VerificationStatus.INFO_REQUESTED, VerificationStatus.REJECTED)
 MAX_DOCUMENTS = 10
 DECISIONS = {
     RequestState.VERIFIED: VerificationStatus.VERIFIED,
     RequestState.INFO_REQUESTED: VerificationStatus.INFO_REQUESTED,
     RequestState.REJECTED: VerificationStatus.REJECTED,
 }
-
-
-def required_documents(organisation: Organisation) -> tuple[tuple[str, ...], ...]:
-    """The documents staff need for this organisation, as groups of acceptable alternatives."""
-    if organisation.is_provider:
-        return _PROVIDER_DOCUMENTS
-    profile = AssociationProfile.objects.filter(organisation=organisation).first()
-    legal_form = profile.legal_form if profile else LegalForm.LOI_1901
-    return _ASSOCIATION_DOCUMENTS.get(legal_form, _DEFAULT_ASSOCIATION_DOCUMENTS)
 
 
 def _check_profile(organisation: Organisation) -> None:
@@ -82,7 +63,7 @@ def verification_submit(
     """
     require_manager(membership)
     organisation = Organisation.objects.select_for_update().get(pk=membership.organisation_id)
-    if organisation.verification_status not in _CAN_SUBMIT_FROM:
+    if organisation.verification_status not in CAN_SUBMIT_FROM:
         raise OrganisationError(
             _("Une demande est déjà en cours d'examen.")
             if organisation.verification_status == VerificationStatus.PENDING

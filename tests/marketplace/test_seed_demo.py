@@ -19,6 +19,7 @@ from django.utils.text import slugify
 
 from marketplace import taxonomy_data
 from marketplace.demo import data, profiles, seeders
+from marketplace.eligibility import required_documents
 from marketplace.geography import Region, approximate_coordinates, department_for_postcode, region_for_postcode
 from marketplace.models import (
     AssociationProfile,
@@ -50,7 +51,6 @@ from marketplace.project_types import ProjectType, clean_answers, spec_for
 from marketplace.selectors.dashboards import association_projects, provider_projects
 from marketplace.services.proposals import _version_values
 from marketplace.services.reviews import CRITERIA
-from marketplace.services.verification import required_documents
 from marketplace.validators import check_upload, clean_rna, clean_siren, clean_siret
 
 ALSACE_MOSELLE_DEPARTMENTS = {"57", "67", "68"}
