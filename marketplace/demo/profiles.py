@@ -28,6 +28,7 @@ from django.core.management.base import OutputWrapper
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from ..eligibility import required_documents
 from ..geography import Region, approximate_coordinates, department_for_postcode, region_for_postcode
 from ..models import (
     AssociationProfile,
@@ -46,7 +47,6 @@ from ..models import (
 from ..models.organisations import Role, VerificationStatus
 from ..models.profiles import Language, PublicField
 from ..models.verification import DocumentKind, RequestState
-from ..services.verification import required_documents
 from ..validators import luhn_valid
 from . import data
 
