@@ -49,6 +49,8 @@ class Organisation(models.Model):
     )
     verified_at = models.DateTimeField(_("vérifiée le"), null=True, blank=True)
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="organisations")
+    # Key of the organisation in a partner's file (`manage.py import_marketplace`): re-imports update, never duplicate.
+    external_ref = models.CharField(_("référence externe"), max_length=64, null=True, blank=True, unique=True)
 
     class Meta:
         verbose_name = _("organisation")

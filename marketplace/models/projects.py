@@ -58,6 +58,8 @@ class Project(models.Model):
     awarded_proposal = models.OneToOneField(
         "Proposal", on_delete=models.SET_NULL, null=True, blank=True, related_name="awarded_project"
     )
+    # Key of the project in an imported file (`manage.py import_marketplace`).
+    external_ref = models.CharField(_("référence externe"), max_length=64, null=True, blank=True, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -50,6 +50,8 @@ class Skill(_Bilingual):
         ),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Skills created by an import from a label the taxonomy did not know wait for staff to review them.
+    is_reviewed = models.BooleanField(_("relue"), default=True)
 
     class Meta:
         verbose_name = _("compétence")
