@@ -7,8 +7,15 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche et mise en relation")
 
     def ready(self):
-        from marketplace.health import health_check_register
+        from django.db.models.signals import post_delete, post_save
 
+        from marketplace.health import health_check_register
+        from marketplace.models import Skill
+
+        from . import receivers  # noqa: F401  (connects to the core's signals)
         from .engines import engine_health
+        from .skills import skill_matcher_invalidate
 
         health_check_register("search", engine_health)
+        post_save.connect(skill_matcher_invalidate, sender=Skill, dispatch_uid="search-skill-saved")
+        post_delete.connect(skill_matcher_invalidate, sender=Skill, dispatch_uid="search-skill-deleted")

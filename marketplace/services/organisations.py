@@ -17,6 +17,7 @@ from ..emails import email_enqueue
 from ..errors import NotFound, OrganisationError, PermissionDenied
 from ..models import Membership, Organisation, OrganisationInvitation, User
 from ..models.organisations import InvitationState, OrganisationKind, Role
+from ..signals import provider_profile_changed, send_after_commit
 from ..tokens import new_secret, secret_hash
 from .audit import audit_record
 
@@ -102,6 +103,8 @@ def organisation_update(
             target=organisation,
             data={"fields": sorted(changed)},
         )
+        if organisation.is_provider:
+            send_after_commit(provider_profile_changed, organisation_id=organisation.pk)
     return organisation
 
 

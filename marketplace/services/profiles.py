@@ -19,6 +19,7 @@ from ..models.profiles import (
     PublicField,
 )
 from ..models.taxonomy import Skill
+from ..signals import provider_profile_changed, send_after_commit
 from ..validators import check_image, clean_rna, clean_siren, clean_siret
 from .audit import audit_record
 from .organisations import require_manager
@@ -265,6 +266,7 @@ def provider_profile_save(*, membership: Membership, data: dict, logo=None) -> P
     _sync_rows(profile.served_regions, "region", regions or [values["region"]])
     _sync_rows(profile.certifications, "certification", certifications)
     audit_record(actor=membership.user, action="profile.updated", organisation=organisation, target=profile)
+    send_after_commit(provider_profile_changed, organisation_id=organisation.pk)
     return profile
 
 
@@ -295,6 +297,7 @@ def portfolio_item_save(*, membership: Membership, data: dict, image=None, item_
         item.image = image
     item.full_clean(exclude=["image"])
     item.save()
+    send_after_commit(provider_profile_changed, organisation_id=profile.organisation_id)
     return item
 
 
@@ -312,3 +315,4 @@ def portfolio_item_delete(*, membership: Membership, item_id: int) -> None:
     if profile is None:
         raise OrganisationError(_("Complétez d'abord le profil de votre structure."))
     _portfolio_item(profile, item_id).delete()
+    send_after_commit(provider_profile_changed, organisation_id=profile.organisation_id)

@@ -17,6 +17,7 @@ from ..models import (
 )
 from ..models.organisations import VerificationStatus
 from ..models.verification import DocumentKind, RequestState
+from ..signals import provider_profile_changed, send_after_commit
 from ..validators import check_upload
 from .audit import audit_record
 from .notifications import notify_organisation
@@ -50,6 +51,12 @@ def _check_profile(organisation: Organisation) -> None:
 def _previous_documents(organisation: Organisation) -> list[VerificationDocument]:
     latest = organisation.verification_requests.exclude(state=RequestState.PENDING).first()
     return list(latest.documents.all()) if latest else []
+
+
+def _announce_provider_change(organisation: Organisation) -> None:
+    """A provider's verification decides whether matching may propose it."""
+    if organisation.is_provider:
+        send_after_commit(provider_profile_changed, organisation_id=organisation.pk)
 
 
 @transaction.atomic
@@ -108,6 +115,7 @@ def verification_submit(
         )
     organisation.verification_status = VerificationStatus.PENDING
     organisation.save(update_fields=["verification_status"])
+    _announce_provider_change(organisation)
     audit_record(actor=membership.user, action="verification.submitted", organisation=organisation, target=request)
     return request
 
@@ -143,6 +151,7 @@ def verification_decide(*, reviewer, request_id: int, decision: str, message: st
     organisation.verification_status = DECISIONS[decision]
     organisation.verified_at = now if decision == RequestState.VERIFIED else None
     organisation.save(update_fields=["verification_status", "verified_at"])
+    _announce_provider_change(organisation)
     audit_record(
         actor=reviewer,
         action=f"verification.{decision}",

@@ -22,9 +22,14 @@ def _engine_for(name: str, urls: tuple[str, ...], timeout: int) -> SearchEngine:
     return DatabaseEngine()
 
 
-def get_engine() -> SearchEngine:
-    """The configured engine; one client per configuration, reused across requests."""
-    return _engine_for(settings.SEARCH_ENGINE, tuple(settings.SEARCH_URLS), settings.SEARCH_TIMEOUT_SECONDS)
+ENGINE_NAMES = ("database", "opensearch", "elasticsearch")
+
+
+def get_engine(name: str | None = None) -> SearchEngine:
+    """The configured engine (or the one named, for operators' commands); one client per configuration."""
+    if name is not None and name not in ENGINE_NAMES:
+        raise ValueError(f"unknown search engine {name!r}")
+    return _engine_for(name or settings.SEARCH_ENGINE, tuple(settings.SEARCH_URLS), settings.SEARCH_TIMEOUT_SECONDS)
 
 
 def engine_health() -> dict:

@@ -1,8 +1,64 @@
-"""The embedded engine: SQL on the project's own database, no separate server."""
+"""The embedded engine: an inverted index in the project's own database, no separate server.
 
-from django.db import connection
+Documents are stored with their analysed terms; `Posting` rows map each term (and each skill, as "#slug" or
+"~slug" when only the text names it) to the documents holding it, with a BM25 term weight computed at write
+time. A match asks SQL for the best candidates by skills and text, reading only the postings of the query's
+terms, then hands a few hundred of them to the common scoring: providers are never all loaded.
+"""
 
-from .base import SearchEngine
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from django.db import connection, transaction
+from django.db.models import Case, Count, F, FloatField, Sum, Value, When
+
+from ..analysis import STOP_WORDS, is_typo_of, terms, words
+from ..models import IndexAlias, IndexKind, Posting, StoredDocument
+from ..probes import Candidate, MatchProbe
+from ..queries import FUZZY_MAX_WORDS, SOURCE_EXCLUDES
+from ..skills import skill_matcher
+from .base import SearchEngine, alias_name, new_index_name
+
+# Field weights, as the cluster's multi_match boosts (queries.TEXT_FIELDS).
+FIELD_WEIGHTS = {
+    IndexKind.PROVIDER: {"presentation": 1.0, "services": 1.0, "portfolio": 0.7, "skill_names": 2.0, "name": 0.5},
+    IndexKind.PROJECT: {"title": 2.0, "description": 1.0, "skill_names": 1.5},
+}
+# BM25 with a fixed average length per kind, so a document's weights never depend on the others.
+BM25_K1, BM25_B = 1.2, 0.75
+AVERAGE_LENGTH = {IndexKind.PROVIDER: 150.0, IndexKind.PROJECT: 60.0}
+# Skills weigh in retrieval as the cluster's constant-score clauses do, against text scores of a few units.
+SKILL_RETRIEVAL_WEIGHT = 3.0
+# How many candidates SQL returns for the final scoring; a little more than the cluster's, as place, budget
+# and rating only come in afterwards here.
+CANDIDATE_FACTOR = 2.5
+
+
+def document_terms(kind: str, source: dict) -> tuple[Counter, float]:
+    """Field-weighted term frequencies of a document and its weighted length."""
+    counts: Counter = Counter()
+    for field, weight in FIELD_WEIGHTS[kind].items():
+        for term in terms(source.get(field) or ""):
+            counts[term] += weight
+    return counts, float(sum(counts.values()))
+
+
+def _postings(kind: str, document: StoredDocument, counts: Counter, length: float) -> list[Posting]:
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * length / AVERAGE_LENGTH[kind])
+    rows = [
+        Posting(document=document, index=document.index, term=term[:100], weight=tf * (BM25_K1 + 1) / (tf + norm))
+        for term, tf in counts.items()
+    ]
+    rows += [
+        Posting(document=document, index=document.index, term=f"#{slug}", weight=1.0)
+        for slug in document.source.get("skills") or []
+    ]
+    rows += [
+        Posting(document=document, index=document.index, term=f"~{slug}", weight=1.0)
+        for slug in document.source.get("text_skills") or []
+    ]
+    return rows
 
 
 class DatabaseEngine(SearchEngine):
@@ -12,3 +68,161 @@ class DatabaseEngine(SearchEngine):
         # It lives in the main database: healthy exactly when that one is.
         connection.ensure_connection()
         return {"engine": self.name}
+
+    # Index management ---------------------------------------------------------------------------------------
+
+    def _current_index(self, kind: str, *, create: bool = False) -> str | None:
+        alias = IndexAlias.objects.filter(alias=alias_name(kind)).values_list("index", flat=True).first()
+        if alias is None and create:
+            alias = new_index_name(kind)
+            IndexAlias.objects.get_or_create(alias=alias_name(kind), defaults={"index": alias})
+            alias = IndexAlias.objects.get(alias=alias_name(kind)).index
+        return alias
+
+    def _store(self, kind: str, index: str, documents: list[dict]) -> None:
+        stored, postings = [], []
+        for source in documents:
+            counts, length = document_terms(kind, source)
+            slim = {key: value for key, value in source.items() if key not in SOURCE_EXCLUDES}
+            document = StoredDocument(
+                index=index,
+                object_id=source["id"],
+                source=slim,
+                length=length,
+                verified=bool(source.get("verified")),
+                open=bool(source.get("open")),
+            )
+            stored.append((document, counts, length))
+        StoredDocument.objects.bulk_create([document for document, _c, _l in stored], batch_size=500)
+        if not connection.features.can_return_rows_from_bulk_insert:
+            ids = dict(
+                StoredDocument.objects.filter(
+                    index=index, object_id__in=[d.object_id for d, _c, _l in stored]
+                ).values_list("object_id", "pk")
+            )
+            for document, _c, _l in stored:
+                document.pk = ids[document.object_id]
+        for document, counts, length in stored:
+            postings.extend(_postings(kind, document, counts, length))
+        Posting.objects.bulk_create(postings, batch_size=2000)
+
+    @transaction.atomic
+    def write(self, kind: str, documents: list[dict], delete_ids: Iterable[int]) -> None:
+        index = self._current_index(kind, create=True)
+        replaced = [document["id"] for document in documents] + list(delete_ids)
+        StoredDocument.objects.filter(index=index, object_id__in=replaced).delete()
+        self._store(kind, index, documents)
+
+    def rebuild(self, kind: str, batches: Iterable[list[dict]], on_batch: Callable[[int], None]) -> str:
+        index = new_index_name(kind)
+        for documents in batches:
+            with transaction.atomic():
+                self._store(kind, index, documents)
+            on_batch(len(documents))
+        with transaction.atomic():
+            old = self._current_index(kind)
+            IndexAlias.objects.update_or_create(alias=alias_name(kind), defaults={"index": index})
+            if old and old != index:
+                StoredDocument.objects.filter(index=old).delete()
+        return index
+
+    def stored_versions(self, kind: str) -> dict[int, str]:
+        index = self._current_index(kind)
+        if index is None:
+            return {}
+        rows = StoredDocument.objects.filter(index=index).values_list("object_id", "source__updated_at")
+        return {object_id: updated or "" for object_id, updated in rows}
+
+    @transaction.atomic
+    def drop(self, kind: str) -> None:
+        StoredDocument.objects.filter(index__startswith=alias_name(kind)).delete()
+        IndexAlias.objects.filter(alias=alias_name(kind)).delete()
+
+    # Queries ------------------------------------------------------------------------------------------------
+
+    def _query_terms(self, index: str, probe: MatchProbe) -> dict[str, float]:
+        """The query's terms with their weights: its own words, its skills' synonyms, and typo corrections."""
+        weights: dict[str, float] = {}
+        for term in terms(probe.text):
+            weights[term] = weights.get(term, 0.0) + 1.0
+        matcher = skill_matcher()
+        for slug in matcher.detect(probe.text):
+            for phrase in matcher.phrases_of(slug):
+                for term in phrase:
+                    weights.setdefault(term, 0.5)
+        if len(words(probe.text)) <= FUZZY_MAX_WORDS:
+            self._add_typo_corrections(index, weights)
+        return weights
+
+    def _add_typo_corrections(self, index: str, weights: dict[str, float]) -> None:
+        typed = [term for term in weights if len(term) >= 5 and term not in STOP_WORDS]
+        known = set(Posting.objects.filter(index=index, term__in=typed).values_list("term", flat=True).distinct())
+        for term in typed:
+            if term in known:
+                continue
+            nearby = (
+                Posting.objects.filter(index=index, term__startswith=term[:2])
+                .values_list("term", flat=True)
+                .distinct()[:2000]
+            )
+            for candidate in nearby:
+                if is_typo_of(term, candidate):
+                    weights.setdefault(candidate, weights[term])
+
+    def _idf(self, index: str, query_terms: Iterable[str]) -> dict[str, float]:
+        total = StoredDocument.objects.filter(index=index).count()
+        frequencies = dict(
+            Posting.objects.filter(index=index, term__in=list(query_terms))
+            .values("term")
+            .annotate(df=Count("id"))
+            .values_list("term", "df")
+        )
+        return {term: math.log(1 + (total - df + 0.5) / (df + 0.5)) for term, df in frequencies.items() if df}
+
+    def match(self, probe: MatchProbe) -> list[Candidate]:
+        index = self._current_index(probe.kind)
+        if index is None:
+            return []
+        query_terms = self._query_terms(index, probe)
+        idf = self._idf(index, query_terms)
+        text_weights = {term: idf[term] * query_terms[term] for term in idf}
+        total_skill = sum(probe.skills.values()) or 1.0
+        skill_weights = {}
+        for slug, weight in probe.skills.items():
+            share = SKILL_RETRIEVAL_WEIGHT * weight / total_skill
+            skill_weights[f"#{slug}"] = share
+            skill_weights[f"~{slug}"] = share * 0.6
+        if not text_weights and not skill_weights:
+            return []
+        text_score = (
+            Sum(
+                Case(
+                    *[When(term=term, then=F("weight") * weight) for term, weight in text_weights.items()], default=0.0
+                ),
+                output_field=FloatField(),
+            )
+            if text_weights
+            else Value(0.0, output_field=FloatField())
+        )
+        skill_score = (
+            Sum(
+                Case(*[When(term=term, then=Value(weight)) for term, weight in skill_weights.items()], default=0.0),
+                output_field=FloatField(),
+            )
+            if skill_weights
+            else Value(0.0, output_field=FloatField())
+        )
+        postings = Posting.objects.filter(index=index, term__in=[*text_weights, *skill_weights])
+        for name in probe.only:
+            postings = postings.filter(**{f"document__{name}": True})
+        if probe.exclude_ids:
+            postings = postings.exclude(document__object_id__in=probe.exclude_ids)
+        ranked = list(
+            postings.values("document_id")
+            .annotate(text=text_score, skills=skill_score)
+            .annotate(retrieval=F("text") + F("skills"))
+            .order_by("-retrieval", "document_id")
+            .values_list("document_id", "text")[: int(probe.size * CANDIDATE_FACTOR)]
+        )
+        sources = dict(StoredDocument.objects.filter(pk__in=[pk for pk, _t in ranked]).values_list("pk", "source"))
+        return [Candidate(id=sources[pk]["id"], source=sources[pk], text_score=text or 0.0) for pk, text in ranked]

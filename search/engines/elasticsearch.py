@@ -2,7 +2,7 @@
 
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import TransportError
-from elasticsearch import ApiError, Elasticsearch
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
 from .cluster import ClusterEngine
 
@@ -15,3 +15,9 @@ class ElasticsearchEngine(ClusterEngine):
 
     def _transport_errors(self):
         return (TransportConnectionError, TransportError, ApiError)
+
+    def _not_found_error(self):
+        return NotFoundError
+
+    def raw_search(self, body: dict, *, index: str) -> dict:
+        return self._call(self.client.search, index=index, body=body, include_named_queries_score=True).body

@@ -2,7 +2,7 @@
 
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
-from opensearchpy.exceptions import TransportError
+from opensearchpy.exceptions import NotFoundError, TransportError
 
 from .cluster import ClusterEngine
 
@@ -15,3 +15,6 @@ class OpenSearchEngine(ClusterEngine):
 
     def _transport_errors(self):
         return (OpenSearchConnectionError, TransportError)
+
+    def _not_found_error(self):
+        return NotFoundError

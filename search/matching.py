@@ -1,0 +1,164 @@
+"""Matching both ways: providers for a project, projects for a provider, ranked and explained.
+
+The engine finds candidates (`probes.MatchProbe`); `scoring.score` ranks them with the weights of
+`weights.py` and says why. Callers get `Match` objects and never learn which engine ran.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from marketplace.models import Project, ProviderProfile
+from marketplace.models.projects import OPEN_PROPOSAL_STATES, ProjectInvitation, Proposal
+
+from . import weights as w
+from .documents import project_queryset, project_source, provider_queryset, provider_source
+from .engines import get_engine
+from .models import IndexKind
+from .probes import Candidate, MatchProbe
+from .scoring import Need, score
+
+
+@dataclass
+class Match:
+    """One ranked hit: the matched organisation or project id, its score out of 100 and why."""
+
+    id: int
+    ref: str
+    name: str
+    score: float
+    components: dict[str, float]
+    reasons: list[str]
+    flags: list[str] = field(default_factory=list)
+    invited: bool = False
+    quoting: bool = False
+    source: dict = field(default_factory=dict, repr=False)
+
+
+def _need_text(source: dict) -> str:
+    return f"{source.get('title', '')}\n{source.get('description', '')}"
+
+
+def _provider_text(source: dict) -> str:
+    """What a provider is searched with: its skills first, then its services and presentation, kept short."""
+    text = f"{source.get('skill_names', '')}\n{source.get('services', '')}\n{source.get('presentation', '')}"
+    return " ".join(text.split()[:120])
+
+
+def _rank(
+    candidates: list[Candidate], pairs, limit: int, *, for_provider: bool = False
+) -> list[tuple[Candidate, tuple]]:
+    best_text = max((candidate.text_score for candidate in candidates), default=0.0) or 1.0
+    scored = []
+    for candidate in candidates:
+        need, provider = pairs(candidate)
+        relative = candidate.text_score / best_text
+        scored.append(
+            (candidate, score(need=need, provider=provider, text_relative=relative, for_provider=for_provider))
+        )
+    scored.sort(key=lambda item: (-item[1][0], item[0].id))
+    return scored[:limit]
+
+
+def _probe_for_need(need: Need, text: str, **options) -> MatchProbe:
+    return MatchProbe(
+        kind=IndexKind.PROVIDER,
+        text=text,
+        skills={slug: skill.weight for slug, skill in need.skills.items()},
+        only=("verified",),
+        location=need.location,
+        region=need.region,
+        remote_ok=need.remote_ok,
+        budget=need.budget_max if need.budget_max is not None else need.budget_min,
+        size=w.CANDIDATES,
+        **options,
+    )
+
+
+def providers_for(project: Project, *, limit: int = 20) -> list[Match]:
+    """Verified providers ranked for a project, with flags for those already invited or quoting."""
+    project = project_queryset().get(pk=project.pk)
+    source = project_source(project)
+    need = Need.from_source(source)
+    candidates = get_engine().match(_probe_for_need(need, _need_text(source)))
+    ranked = _rank(candidates, lambda candidate: (need, candidate.source), limit)
+    ids = [candidate.id for candidate, _s in ranked]
+    invited = set(
+        ProjectInvitation.objects.filter(project=project, provider_id__in=ids).values_list("provider_id", flat=True)
+    )
+    quoting = set(
+        Proposal.objects.filter(project=project, provider_id__in=ids, state__in=OPEN_PROPOSAL_STATES).values_list(
+            "provider_id", flat=True
+        )
+    )
+    matches = []
+    for candidate, (total, components, reasons) in ranked:
+        flags = []
+        if candidate.id in quoting:
+            flags.append(_("A envoyé un devis"))
+        elif candidate.id in invited:
+            flags.append(_("Déjà invité"))
+        matches.append(
+            Match(
+                id=candidate.id,
+                ref=candidate.source.get("ref") or str(candidate.id),
+                name=candidate.source.get("name", ""),
+                score=total,
+                components=components,
+                reasons=[_("Prestataire vérifié"), *reasons],
+                flags=flags,
+                invited=candidate.id in invited,
+                quoting=candidate.id in quoting,
+                source=candidate.source,
+            )
+        )
+    return matches
+
+
+def projects_for(provider: ProviderProfile, *, limit: int = 20) -> list[Match]:
+    """Open projects ranked for a provider, flagged when it was invited or already sent a quote."""
+    profile = provider_queryset().get(pk=provider.pk)
+    offer = provider_source(profile)
+    probe = MatchProbe(
+        kind=IndexKind.PROJECT,
+        text=_provider_text(offer),
+        skills=dict.fromkeys([*offer["skills"], *offer["text_skills"]], 1.0),
+        only=("open",),
+        location=(offer["location"]["lat"], offer["location"]["lon"]) if offer.get("location") else None,
+        region=offer["region"] if not offer["remote_ok"] else "",
+        remote_ok=offer["remote_ok"],
+        budget=offer["min_project"] or None,
+        size=w.CANDIDATES,
+    )
+    candidates = get_engine().match(probe)
+    ranked = _rank(candidates, lambda candidate: (Need.from_source(candidate.source), offer), limit, for_provider=True)
+    ids = [candidate.id for candidate, _s in ranked]
+    owner = profile.organisation_id
+    invited = set(
+        ProjectInvitation.objects.filter(provider_id=owner, project_id__in=ids).values_list("project_id", flat=True)
+    )
+    quoting = set(
+        Proposal.objects.filter(provider_id=owner, project_id__in=ids, state__in=OPEN_PROPOSAL_STATES).values_list(
+            "project_id", flat=True
+        )
+    )
+    matches = []
+    for candidate, (total, components, reasons) in ranked:
+        flags = [_("Vous avez envoyé un devis")] if candidate.id in quoting else []
+        if candidate.id in invited and candidate.id not in quoting:
+            flags.append(_("Vous êtes invité"))
+        matches.append(
+            Match(
+                id=candidate.id,
+                ref=candidate.source.get("ref") or str(candidate.id),
+                name=candidate.source.get("title", ""),
+                score=total,
+                components=components,
+                reasons=reasons,
+                flags=flags,
+                invited=candidate.id in invited,
+                quoting=candidate.id in quoting,
+                source=candidate.source,
+            )
+        )
+    return matches

@@ -1,0 +1,225 @@
+"""The match score and its explanation, computed the same way whatever engine found the candidates.
+
+`Need` is what a project asks (from its search document); a provider is its search document. Each component
+returns a value between 0 and 1 and, when it has something to say, a short sentence for the explanation.
+Weights and constants live in `weights.py`.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from marketplace.geography import Region, distance_km
+from marketplace.models.profiles import Certification
+from marketplace.project_types import SPECS
+
+from . import weights as w
+from .skills import skill_matcher
+
+
+@dataclass(frozen=True)
+class NeededSkill:
+    slug: str
+    weight: float
+    # "selected" (ticked by the association), "label" or "synonym" (found in its text), "type" (project type).
+    via: str
+    phrase: str = ""
+
+
+@dataclass
+class Need:
+    """A project as matching reads it."""
+
+    skills: dict[str, NeededSkill]
+    location: tuple[float, float] | None
+    region: str
+    remote_ok: bool
+    budget_min: int | None
+    budget_max: int | None
+    commune: str = ""
+
+    @property
+    def domains(self) -> set[str]:
+        domain_of = skill_matcher().domain_of
+        return {domain_of[slug] for slug in self.skills if slug in domain_of}
+
+    @classmethod
+    def from_source(cls, source: dict) -> "Need":
+        skills = {slug: NeededSkill(slug, 1.0, "selected") for slug in source.get("skills") or []}
+        for slug, detected in (source.get("text_skill_phrases") or {}).items():
+            skills.setdefault(slug, NeededSkill(slug, 1.0, detected["via"], detected["phrase"]))
+        if not skills:
+            spec = SPECS.get(source.get("project_type"))
+            for slug in spec.skills if spec else ():
+                skills[slug] = NeededSkill(slug, w.SKILL_FROM_TYPE_WEIGHT, "type")
+        location = source.get("location")
+        return cls(
+            skills=skills,
+            location=(location["lat"], location["lon"]) if location else None,
+            region=source.get("region") or "",
+            remote_ok=bool(source.get("remote_ok", True)),
+            budget_min=source.get("budget_min"),
+            budget_max=source.get("budget_max"),
+            commune=source.get("commune") or "",
+        )
+
+
+@dataclass
+class Scored:
+    """One match: the score out of 100, each component's value, and the sentences that explain it."""
+
+    id: int
+    source: dict
+    score: float
+    components: dict[str, float]
+    reasons: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+
+def _euros(amount: int) -> str:
+    return f"{number_format(amount, decimal_pos=0, force_grouping=True)} €"
+
+
+def _skills(need: Need, provider: dict) -> tuple[float, list[str]]:
+    if not need.skills:
+        return 0.0, []
+    matcher = skill_matcher()
+    declared = set(provider.get("skills") or [])
+    in_text = set(provider.get("text_skills") or [])
+    provider_domains = {matcher.domain_of.get(slug) for slug in declared | in_text}
+    total = credit = 0.0
+    matched, via_synonym, mentioned = [], [], []
+    for wanted in need.skills.values():
+        total += wanted.weight
+        label = matcher.label(wanted.slug)
+        if wanted.slug in declared:
+            credit += wanted.weight
+            (via_synonym if wanted.via == "synonym" else matched).append((label, wanted.phrase))
+        elif wanted.slug in in_text:
+            credit += wanted.weight * w.SKILL_IN_TEXT_CREDIT
+            mentioned.append(label)
+        elif matcher.domain_of.get(wanted.slug) in provider_domains:
+            credit += wanted.weight * w.SKILL_DOMAIN_CREDIT
+    reasons = []
+    if matched:
+        reasons.append(_("Compétences demandées : %(skills)s") % {"skills": ", ".join(label for label, _p in matched)})
+    for label, phrase in via_synonym:
+        reasons.append(
+            _("Compétence %(skill)s, d'après « %(phrase)s » dans la description") % {"skill": label, "phrase": phrase}
+        )
+    if mentioned:
+        reasons.append(_("Mentionne dans sa présentation : %(skills)s") % {"skills": ", ".join(mentioned)})
+    return credit / total, reasons
+
+
+def _text(relative: float) -> tuple[float, list[str]]:
+    if relative >= 0.6:
+        return relative, [_("Présentation et réalisations proches de la description du projet")]
+    return relative, []
+
+
+def _place(need: Need, provider: dict, *, for_provider: bool) -> tuple[float, list[str]]:
+    value, reasons = 0.0, []
+    location = provider.get("location")
+    if need.location and location:
+        distance = distance_km(need.location, (location["lat"], location["lon"]))
+        value = 1.0 if distance <= w.PLACE_NEAR_KM else 0.5 ** ((distance - w.PLACE_NEAR_KM) / w.PLACE_HALF_DECAY_KM)
+        if distance <= 150:
+            reasons.append(
+                _("À %(km)s km (%(commune)s)") % {"km": round(distance), "commune": provider.get("commune") or "—"}
+            )
+    if need.region and need.region in (provider.get("regions_served") or []) and value < w.PLACE_SAME_REGION:
+        value = w.PLACE_SAME_REGION
+        region = str(Region(need.region).label)
+        if for_provider:
+            reasons.append(_("Projet en %(region)s, une région où vous intervenez") % {"region": region})
+        else:
+            reasons.append(_("Intervient en %(region)s") % {"region": region})
+    if need.remote_ok and provider.get("remote_ok") and value < w.PLACE_REMOTE:
+        value = w.PLACE_REMOTE
+        reasons.append(_("Réalisable à distance") if for_provider else _("Travaille à distance"))
+    if not need.location and not need.region and value < w.PLACE_UNKNOWN:
+        value = w.PLACE_UNKNOWN
+    return value, reasons
+
+
+def _budget(need: Need, provider: dict) -> tuple[float, list[str]]:
+    budget = need.budget_max if need.budget_max is not None else need.budget_min
+    if budget is None:
+        return w.BUDGET_UNKNOWN, []
+    minimum = provider.get("min_project") or 0
+    if minimum > budget:
+        return 0.0, [_("Projet minimum de %(amount)s, au-dessus du budget") % {"amount": _euros(minimum)}]
+    rate = provider.get("day_rate_min")
+    if not rate:
+        return w.BUDGET_UNKNOWN, []
+    days = budget / rate
+    if days < 1:
+        return 0.0, [_("Tarif journalier de %(rate)s : le budget couvre moins d'une journée") % {"rate": _euros(rate)}]
+    reason = ngettext(
+        "Le budget couvre environ %(days)s jour à %(rate)s par jour",
+        "Le budget couvre environ %(days)s jours à %(rate)s par jour",
+        int(days),
+    ) % {"days": int(days), "rate": _euros(rate)}
+    return min(1.0, days / w.BUDGET_FULL_DAYS), [reason]
+
+
+def _rating(provider: dict) -> tuple[float, list[str]]:
+    count, rating = provider.get("reviews") or 0, provider.get("rating")
+    if not count or rating is None:
+        return (w.RATING_PRIOR - 1) / 4, []
+    mean = (rating * count + w.RATING_PRIOR * w.RATING_PRIOR_WEIGHT) / (count + w.RATING_PRIOR_WEIGHT)
+    reason = ngettext("Note %(rating)s/5 (%(count)s avis)", "Note %(rating)s/5 (%(count)s avis)", count) % {
+        "rating": number_format(rating, decimal_pos=1),
+        "count": count,
+    }
+    return (mean - 1) / 4, [reason]
+
+
+def _discount(provider: dict) -> tuple[float, list[str]]:
+    if provider.get("pro_bono"):
+        return 1.0, [_("Accepte le mécénat de compétences")]
+    percent = provider.get("discount_pct") or 0
+    if not percent:
+        return 0.0, []
+    return min(1.0, percent / w.DISCOUNT_FULL_PERCENT), [_("Remise solidaire de %(percent)s %%") % {"percent": percent}]
+
+
+def _certifications(need: Need, provider: dict) -> tuple[float, list[str]]:
+    held = set(provider.get("certifications") or [])
+    if not held:
+        return 0.0, []
+    relevant = set().union(*(w.RELEVANT_CERTIFICATIONS.get(domain, set()) for domain in need.domains))
+    labels = ", ".join(str(Certification(value).label) for value in sorted(held) if value in Certification.values)
+    value = 1.0 if held & relevant else 0.5
+    return value, [_("Certifié : %(labels)s") % {"labels": labels}] if labels else []
+
+
+# What a provider reading its own matches already knows about itself.
+_SELF_EVIDENT = ("rating", "discount", "certifications")
+
+
+def score(
+    *, need: Need, provider: dict, text_relative: float, for_provider: bool = False
+) -> tuple[float, dict[str, float], list[str]]:
+    """The score out of 100 of a provider for a need, its components and the reasons, most important first.
+
+    `for_provider` phrases the explanation for the provider reading "projects for you".
+    """
+    parts = {
+        "skills": _skills(need, provider),
+        "text": _text(text_relative),
+        "place": _place(need, provider, for_provider=for_provider),
+        "budget": _budget(need, provider),
+        "rating": _rating(provider),
+        "discount": _discount(provider),
+        "certifications": _certifications(need, provider),
+    }
+    components = {name: round(value, 4) for name, (value, _reasons) in parts.items()}
+    total = sum(w.WEIGHTS[name] * value for name, value in components.items())
+    ordered = sorted(parts, key=lambda name: -w.WEIGHTS[name] * components[name])
+    shown = [name for name in ordered if not (for_provider and name in _SELF_EVIDENT)]
+    reasons = [reason for name in shown for reason in parts[name][1]]
+    return round(total, 2), components, reasons
