@@ -36,6 +36,7 @@ GROUPS = (
         ("project.started", "project.delivered", "project.closed"),
     ),
     NotificationGroup("reviews", _("Avis reçus"), ("review.published",)),
+    NotificationGroup("messages", _("Messages non lus (résumé par e-mail)"), ("message.unread_digest",)),
 )
 _GROUP_OF_KIND = {kind: group.key for group in GROUPS for kind in group.kinds}
 GROUP_KEYS = tuple(group.key for group in GROUPS)

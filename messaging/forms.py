@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .models import ReportReason
+from .moderation import MAX_REPORT_DETAILS
 from .services import MAX_BODY_CHARS
 
 
@@ -36,3 +38,16 @@ class MessageForm(forms.Form):
 
 class MessageEditForm(forms.Form):
     body = forms.CharField(label=_("Message"), max_length=MAX_BODY_CHARS, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ReportForm(forms.Form):
+    """A report's shape only; who may report what is `moderation.message_report`'s rule."""
+
+    reason = forms.ChoiceField(label=_("Motif"), choices=ReportReason.choices)
+    details = forms.CharField(
+        label=_("Précisions"),
+        required=False,
+        max_length=MAX_REPORT_DETAILS,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Facultatif, sauf pour « Autre motif ». Seule l'équipe de modération les lira."),
+    )

@@ -90,6 +90,8 @@ class Message(models.Model):
                 name="message_unique_client_id",
             ),
         ]
+        # The digest run looks for messages in a window of creation dates.
+        indexes = [models.Index(fields=["created_at"], name="message_created_at_idx")]
 
     def __str__(self):
         return f"#{self.seq} {self.body[:40]}"
@@ -153,3 +155,134 @@ class MessageAttachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+# Moderation
+
+
+class ReportReason(models.TextChoices):
+    SPAM = "spam", _("Spam ou publicité non sollicitée")
+    ABUSE = "abuse", _("Harcèlement ou propos injurieux")
+    FRAUD = "fraud", _("Fraude ou tentative d'arnaque")
+    INAPPROPRIATE = "inappropriate", _("Contenu inapproprié")
+    OTHER = "other", _("Autre motif")
+
+
+class ReportState(models.TextChoices):
+    OPEN = "open", _("À traiter")
+    CLOSED = "closed", _("Traité")
+
+
+class ReportOutcome(models.TextChoices):
+    MESSAGE_HIDDEN = "message_hidden", _("Message masqué")
+    DISMISSED = "dismissed", _("Classé sans suite")
+    AUTHOR_SUSPENDED = "author_suspended", _("Auteur suspendu")
+
+
+class Report(models.Model):
+    """A participant asks the staff to look at a message, or at a whole conversation when `message` is empty.
+
+    A user has at most one open report per target: asking twice would only
+    lengthen the queue. Closing records who decided, when, and what was done.
+    """
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="reports")
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reporter_org = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    reason = models.CharField(_("motif"), max_length=20, choices=ReportReason.choices)
+    details = models.TextField(_("précisions"), blank=True)
+    state = models.CharField(_("état"), max_length=10, choices=ReportState.choices, default=ReportState.OPEN)
+    created_at = models.DateTimeField(_("signalé le"), default=timezone.now, db_index=True)
+    closed_at = models.DateTimeField(_("traité le"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    outcome = models.CharField(_("décision"), max_length=20, choices=ReportOutcome.choices, blank=True)
+    staff_note = models.TextField(_("note de la modération"), blank=True)
+
+    class Meta:
+        verbose_name = _("signalement")
+        verbose_name_plural = _("signalements")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reporter", "message"],
+                condition=models.Q(state="open", message__isnull=False),
+                name="report_one_open_per_user_message",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "conversation"],
+                condition=models.Q(state="open", message__isnull=True),
+                name="report_one_open_per_user_conversation",
+            ),
+        ]
+
+    def __str__(self):
+        target = f"#{self.message.seq}" if self.message_id else str(self.conversation_id)
+        return f"{self.get_reason_display()} — {target}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == ReportState.OPEN
+
+
+class UserSuspension(models.Model):
+    """Why, when and by whom an account was suspended (`is_active=False`), and when it was restored.
+
+    The account flag is what keeps the person out; this row is the record the
+    flag lacks. At most one suspension per user is in force at a time.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suspensions")
+    reason = models.TextField(_("motif"))
+    report = models.ForeignKey(Report, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    suspended_at = models.DateTimeField(_("suspendu le"), default=timezone.now)
+    suspended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    lifted_at = models.DateTimeField(_("levée le"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    lift_note = models.TextField(_("note de levée"), blank=True)
+
+    class Meta:
+        verbose_name = _("suspension de compte")
+        verbose_name_plural = _("suspensions de compte")
+        ordering = ["-suspended_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(lifted_at__isnull=True), name="suspension_one_active_per_user"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.suspended_at:%Y-%m-%d}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.lifted_at is None
+
+
+# Email digests
+
+
+class DigestEntry(models.Model):
+    """A message already announced to a user by an unread-messages email: never announce it twice.
+
+    The unique pair is the guard when two digest runs overlap: the second one
+    cannot record, hence cannot send, what the first one did.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="digest_entries")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "message"], name="digest_entry_unique")]
+
+    def __str__(self):
+        return f"{self.user_id} ← {self.message_id}"

@@ -9,7 +9,10 @@ from marketplace.models import Membership, Organisation, Project
 from marketplace.models.projects import ProjectState
 from marketplace.selectors.projects import project_known_to_provider
 
-from .models import Conversation, Message, MessageAttachment, ReadState
+from .models import Conversation, Message, MessageAttachment, ReadState, Report, ReportState, UserSuspension
+
+REPORT_CONTEXT_AROUND = 5
+REPORT_CONTEXT_CONVERSATION = 50
 
 
 def _organisation_ids(user) -> list[int]:
@@ -143,3 +146,44 @@ def read_marks(*, conversation: Conversation) -> list[dict]:
             "organisation_id", "last_read_seq"
         )
     ]
+
+
+# Moderation (staff only: the admin views check `is_staff` before calling these)
+
+
+def report_open_count() -> int:
+    return Report.objects.filter(state=ReportState.OPEN).count()
+
+
+def reports_for_staff() -> QuerySet[Report]:
+    return Report.objects.select_related(
+        "conversation__association",
+        "conversation__provider",
+        "message__sender_org",
+        "message__sender_user",
+        "reporter",
+        "reporter_org",
+        "closed_by",
+    )
+
+
+def report_context_messages(*, report: Report) -> list[Message]:
+    """What staff read to judge: a few messages around the reported one, or the end of a reported conversation.
+
+    Removed messages are included with their text (and, for deleted ones, the text before deletion).
+    """
+    messages = Message.objects.filter(conversation_id=report.conversation_id)
+    if report.message_id:
+        seq = report.message.seq
+        messages = messages.filter(seq__gte=seq - REPORT_CONTEXT_AROUND, seq__lte=seq + REPORT_CONTEXT_AROUND).order_by(
+            "seq"
+        )
+    else:
+        last = report.conversation.last_seq
+        messages = messages.filter(seq__gt=last - REPORT_CONTEXT_CONVERSATION).order_by("seq")
+    return list(messages.select_related("sender_org", "sender_user").prefetch_related("attachments", "revisions"))
+
+
+def suspensions_for_staff(*, active_only: bool = True) -> QuerySet[UserSuspension]:
+    suspensions = UserSuspension.objects.select_related("user", "suspended_by", "lifted_by", "report")
+    return suspensions.filter(lifted_at__isnull=True) if active_only else suspensions

@@ -16,8 +16,10 @@ from django.utils.translation import gettext as _
 
 from marketplace.errors import DomainError, NotFound, PermissionDenied
 from marketplace.models import Membership, Organisation, Project, User
+from marketplace.services.audit import audit_record
 from marketplace.validators import check_upload
 
+from .digests import digest_schedule
 from .models import Conversation, Message, MessageAttachment, MessageKind, MessageRevision, ReadState, RevisionAction
 from .realtime import conversation_send, user_event_send
 from .rendering import body_html
@@ -227,6 +229,8 @@ def message_post(*, user, conversation_id: int, body: str, client_id: str = "", 
 
     The same `client_id` sent again returns the message already stored, with False.
     """
+    if not user.is_active:
+        raise PermissionDenied(_("Votre compte est suspendu : vous ne pouvez plus envoyer de messages."))
     conversation, organisation = conversation_get_for(user=user, conversation_id=conversation_id)
     client_id = (client_id or "")[:64]
     if client_id:
@@ -257,6 +261,7 @@ def message_post(*, user, conversation_id: int, body: str, client_id: str = "", 
             if organisation is not None:
                 _read_up_to(conversation.pk, organisation.pk, message.seq)
             _after_commit(_announce_posted, message.pk)
+            _after_commit(digest_schedule)
     except IntegrityError:
         if not client_id:
             raise
@@ -345,14 +350,27 @@ def conversation_mark_read(*, user, conversation_id: int, seq: int) -> int:
 
 
 @transaction.atomic
-def message_hide(*, user, message_id: int) -> Message:
-    """Staff take a message out of sight (moderation); its text stays in the database for the record."""
-    if not user.is_staff:
+def message_hide(*, user, message_id: int, report_id: int | None = None) -> Message:
+    """Staff take a message out of sight (moderation); its text stays in the database for the record.
+
+    Participants see "Message masqué par la modération" instead, its attachments
+    are no longer served, and open pages are told at once.
+    """
+    if not (user.is_active and user.is_staff):
         raise PermissionDenied(_("Seule l'équipe de modération peut masquer un message."))
-    message = Message.objects.select_for_update().filter(pk=message_id, hidden_at__isnull=True).first()
+    message = Message.objects.select_for_update().filter(pk=message_id).first()
     if message is None:
         raise NotFound(_("Message introuvable."))
+    if message.hidden_at is not None:
+        raise MessagingError(_("Ce message est déjà masqué."))
     message.hidden_at = timezone.now()
     message.save(update_fields=["hidden_at"])
+    audit_record(
+        actor=user,
+        action="message.hidden",
+        organisation=message.sender_org,
+        target=message,
+        data={"conversation_id": message.conversation_id, "seq": message.seq, "report_id": report_id},
+    )
     _after_commit(_announce_changed, message.pk)
     return message

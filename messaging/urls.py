@@ -11,6 +11,8 @@ urlpatterns = [
     path("<id:conversation_id>/lu/", views.mark_read, name="mark_read"),
     path("message/<id:message_id>/modifier/", views.edit, name="edit"),
     path("message/<id:message_id>/supprimer/", views.delete, name="delete"),
+    path("message/<id:message_id>/signaler/", views.report_message, name="report_message"),
+    path("<id:conversation_id>/signaler/", views.report_conversation, name="report_conversation"),
     path("pieces-jointes/<id:attachment_id>/", views.attachment, name="attachment"),
     path(
         "projet/<id:project_id>/prestataire/<id:provider_id>/", views.project_conversation, name="project_conversation"

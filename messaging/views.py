@@ -7,13 +7,15 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from marketplace.errors import DomainError, NotFound
 from marketplace.views.documents import document_response
 
-from .forms import MessageEditForm, MessageForm
-from .models import Message
+from .forms import MessageEditForm, MessageForm, ReportForm
+from .models import Message, MessageKind, ReportReason
+from .moderation import conversation_report, message_report
 from .selectors import (
     attachment_get_for,
     conversation_get_for,
@@ -59,13 +61,25 @@ def inbox(request):
     return render(request, "messaging/inbox.html", {"page": page, "unread_only": unread_only, "q": q})
 
 
-def _row(user, message: Message) -> dict:
+def _reportable(user, organisation, message: Message) -> bool:
+    """Offer "Signaler" where `message_report` would accept it: the other side's visible messages."""
+    return (
+        organisation is not None
+        and message.kind == MessageKind.TEXT
+        and not message.is_removed
+        and message.sender_org_id != organisation.pk
+        and message.sender_user_id != user.pk
+    )
+
+
+def _row(user, organisation, message: Message) -> dict:
     mine = message.sender_user_id == user.pk and message.kind == "text" and not message.is_removed
     return {
         "message": message,
         "payload": message_payload(message),
         "mine": mine,
         "editable": mine and timezone.now() - message.created_at <= EDIT_WINDOW,
+        "reportable": _reportable(user, organisation, message),
     }
 
 
@@ -80,8 +94,9 @@ def _conversation_page(request, conversation, organisation, form, status=200):
             "counterpart": conversation.provider
             if organisation == conversation.association
             else conversation.association,
-            "rows": [_row(request.user, message) for message in rows],
+            "rows": [_row(request.user, organisation, message) for message in rows],
             "form": form,
+            "report_reasons": ReportReason.choices,
         },
         status=status,
     )
@@ -108,6 +123,7 @@ def conversation(request, conversation_id: int):
             if _wants_json(request):
                 return JsonResponse({"error": str(error.message)}, status=error.status_code)
             form.add_error(error.field if error.field in form.fields else None, error.message)
+            return _conversation_page(request, conversation, organisation, form, status=error.status_code)
         else:
             if _wants_json(request):
                 return JsonResponse(
@@ -209,3 +225,61 @@ def project_conversation(request, project_id: int, provider_id: int):
     except DomainError as error:
         raise Http404(error.message) from error
     return redirect(_conversation_url(conversation.pk))
+
+
+def _report(request, *, conversation, message, submit):
+    """The report form: on the conversation page (folded) or on its own page when it needs correcting."""
+    form = ReportForm(request.POST or None)
+    back = _conversation_url(conversation.pk, message.seq if message else None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                submit(reason=form.cleaned_data["reason"], details=form.cleaned_data["details"])
+            except NotFound as error:
+                raise Http404(error.message) from error
+            except DomainError as error:
+                if _wants_json(request):
+                    return JsonResponse({"error": str(error.message)}, status=error.status_code)
+                if error.field in form.fields:
+                    form.add_error(error.field, error.message)
+                else:
+                    messages.error(request, error.message)
+                    return redirect(back)
+            else:
+                if _wants_json(request):
+                    return JsonResponse({"reported": True}, status=201)
+                messages.success(request, _("Merci : votre signalement a été transmis à l'équipe de modération."))
+                return redirect(back)
+        elif _wants_json(request):
+            return JsonResponse({"error": form.errors.get_json_data()}, status=400)
+    return render(
+        request,
+        "messaging/report.html",
+        {"form": form, "conversation": conversation, "message": message, "back": back},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_message(request, message_id: int):
+    message = _message_or_404(request, message_id)
+    conversation, _organisation = _conversation_or_404(request, message.conversation_id)
+    return _report(
+        request,
+        conversation=conversation,
+        message=message,
+        submit=lambda **data: message_report(user=request.user, message_id=message.pk, **data),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_conversation(request, conversation_id: int):
+    conversation, _organisation = _conversation_or_404(request, conversation_id)
+    return _report(
+        request,
+        conversation=conversation,
+        message=None,
+        submit=lambda **data: conversation_report(user=request.user, conversation_id=conversation.pk, **data),
+    )

@@ -16,7 +16,7 @@ def test_every_group_is_on_by_default(client):
     client.force_login(UserFactory())
     content = client.get(URL).content.decode()
     assert "Devis reçus et révisés" in content
-    assert content.count("checked") == 7
+    assert content.count("checked") == 8
 
 
 def test_turning_a_group_off_stops_those_emails_but_not_the_in_app_notification(
