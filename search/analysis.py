@@ -43,7 +43,9 @@ def stem(word: str) -> str:
     """
     if len(word) <= 3 or word.isdigit():
         return word
-    if word.endswith("aux") and len(word) > 5:
+    if word.endswith("eaux"):
+        word = word[:-1]
+    elif word.endswith("aux") and len(word) > 5:
         word = word[:-3] + "al"
     elif word[-1] in "sx":
         word = word[:-1]
@@ -93,9 +95,13 @@ def edit_distance_at_most_one(a: str, b: str) -> bool:
 
 
 def is_typo_of(term: str, known: str) -> bool:
-    """Typo tolerance as the cluster's `fuzziness: AUTO` grants it: none under 5 letters, one edit above.
+    """Typo tolerance close to the cluster's `fuzziness: AUTO`: one edit from 5 letters on.
 
     Both are already folded and stemmed; the first letter must agree, since people rarely mistype it and it
-    keeps "don" from matching "bon".
+    keeps "don" from matching "bon". Four-letter words only forgive a dropped last letter ("sit" for "site").
     """
-    return len(known) >= 5 and len(term) >= 4 and term[0] == known[0] and edit_distance_at_most_one(term, known)
+    if not term or term[0] != known[0]:
+        return False
+    if len(known) == 4:
+        return term == known[:3]
+    return len(known) >= 5 and len(term) >= 4 and edit_distance_at_most_one(term, known)

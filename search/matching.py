@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from marketplace.models import Project, ProviderProfile
-from marketplace.models.projects import OPEN_PROPOSAL_STATES, ProjectInvitation, Proposal
+from marketplace.models import Organisation, Project, ProviderProfile
+from marketplace.models.organisations import VerificationStatus
+from marketplace.models.projects import OPEN_PROPOSAL_STATES, ProjectInvitation, Proposal, Visibility
 
 from . import weights as w
-from .documents import project_queryset, project_source, provider_queryset, provider_source
+from .documents import OPEN_PROJECT_STATES, project_queryset, project_source, provider_queryset, provider_source
 from .engines import get_engine
 from .models import IndexKind
 from .probes import Candidate, MatchProbe
@@ -81,6 +82,13 @@ def providers_for(project: Project, *, limit: int = 20) -> list[Match]:
     source = project_source(project)
     need = Need.from_source(source)
     candidates = get_engine().match(_probe_for_need(need, _need_text(source)))
+    # The database has the last word: an index a moment behind must not propose a provider no longer verified.
+    verified = set(
+        Organisation.objects.filter(
+            pk__in=[candidate.id for candidate in candidates], verification_status=VerificationStatus.VERIFIED
+        ).values_list("pk", flat=True)
+    )
+    candidates = [candidate for candidate in candidates if candidate.id in verified]
     ranked = _rank(candidates, lambda candidate: (need, candidate.source), limit)
     ids = [candidate.id for candidate, _s in ranked]
     invited = set(
@@ -131,6 +139,14 @@ def projects_for(provider: ProviderProfile, *, limit: int = 20) -> list[Match]:
         size=w.CANDIDATES,
     )
     candidates = get_engine().match(probe)
+    still_open = set(
+        Project.objects.filter(
+            pk__in=[candidate.id for candidate in candidates],
+            state__in=OPEN_PROJECT_STATES,
+            visibility=Visibility.VERIFIED_PROVIDERS,
+        ).values_list("pk", flat=True)
+    )
+    candidates = [candidate for candidate in candidates if candidate.id in still_open]
     ranked = _rank(candidates, lambda candidate: (Need.from_source(candidate.source), offer), limit, for_provider=True)
     ids = [candidate.id for candidate, _s in ranked]
     owner = profile.organisation_id

@@ -166,6 +166,11 @@ def _budget(need: Need, provider: dict) -> tuple[float, list[str]]:
     return min(1.0, days / w.BUDGET_FULL_DAYS), [reason]
 
 
+def _budget_is_too_small(need: Need, provider: dict) -> bool:
+    budget = need.budget_max if need.budget_max is not None else need.budget_min
+    return budget is not None and (provider.get("min_project") or 0) > budget
+
+
 def _rating(provider: dict) -> tuple[float, list[str]]:
     count, rating = provider.get("reviews") or 0, provider.get("rating")
     if not count or rating is None:
@@ -219,6 +224,10 @@ def score(
     }
     components = {name: round(value, 4) for name, (value, _reasons) in parts.items()}
     total = sum(w.WEIGHTS[name] * value for name, value in components.items())
+    if _budget_is_too_small(need, provider):
+        total *= w.DEALBREAKER_FACTOR
+    if components["place"] < w.PLACE_OUT_OF_REACH:
+        total *= w.DEALBREAKER_FACTOR
     ordered = sorted(parts, key=lambda name: -w.WEIGHTS[name] * components[name])
     shown = [name for name in ordered if not (for_provider and name in _SELF_EVIDENT)]
     reasons = [reason for name in shown for reason in parts[name][1]]

@@ -81,13 +81,15 @@ class SkillMatcher:
         found: dict[str, DetectedSkill] = {}
         position = 0
         while position < len(resolved):
-            step = 1
+            longest = 0
             for phrase in self.by_first.get(resolved[position], ()):
+                if len(phrase.terms) < longest:
+                    break  # phrases are sorted longest first: "don de matériel" hides "don" at this place
                 end = position + len(phrase.terms)
                 if tuple(resolved[position:end]) == phrase.terms:
                     found.setdefault(phrase.slug, DetectedSkill(phrase.slug, phrase.phrase, phrase.via))
-                    step = max(step, len(phrase.terms))
-            position += step
+                    longest = len(phrase.terms)
+            position += max(1, longest)
         return found
 
 

@@ -20,6 +20,10 @@ engine; the engines only find the candidates and score the text.
 - certifications (5): a certification relevant to the project's domain (Qualiopi for trainings, ExpertCyber
   for security...) gives full credit, any other certification half.
 
+Dealbreakers: a provider whose minimum project size is above the budget, or who neither comes to the project's
+area nor works remotely, keeps DEALBREAKER_FACTOR of its score for each: its skills alone must not put it
+above someone the association can actually hire.
+
 Only verified providers are proposed; providers already invited or quoting are flagged, not hidden.
 """
 
@@ -58,6 +62,10 @@ RELEVANT_CERTIFICATIONS = {
     "cloud-collaboration": {"microsoft_nonprofit", "google_nonprofit"},
     "networks-hardware": {"numerique_responsable"},
 }
+
+DEALBREAKER_FACTOR = 0.6
+# Below this place value the provider is out of reach (far, and no remote work possible).
+PLACE_OUT_OF_REACH = 0.1
 
 # How many candidates an engine hands to the final scoring: enough that re-ranking by place, budget and rating
 # can bring up a provider the text alone ranked lower.

@@ -52,3 +52,34 @@ def stripe_settings(settings, localstripe_server):
     settings.STRIPE_PUBLISHABLE_KEY = "pk_test_passerelle"
     settings.STRIPE_WEBHOOK_SECRET = "whsec_passerelle"
     return settings
+
+
+@pytest.fixture
+def search_engine(db):
+    """The configured search engine with empty indices, emptied again afterwards.
+
+    The database engine's rows roll back with the test; a cluster keeps its indices, so they are dropped
+    around the test (documents left by an earlier test would point at rows that no longer exist).
+    """
+    from search.engines import get_engine
+    from search.models import IndexKind
+
+    engine = get_engine()
+    for kind in IndexKind.values:
+        engine.drop(kind)
+    yield engine
+    for kind in IndexKind.values:
+        engine.drop(kind)
+
+
+@pytest.fixture
+def index_now(search_engine, django_capture_on_commit_callbacks):
+    """Index every queued change at once, as the task would after the commit: `index_now()` in a test."""
+    from search.indexing import index_process_queue
+
+    def run():
+        report = index_process_queue()
+        assert not report.failed, report.error
+        return report
+
+    return run
