@@ -3,7 +3,7 @@
 from django.urls import path
 
 from . import converters  # noqa: F401  (the `id` path converter)
-from .views import projects
+from .views import matches, projects
 
 app_name = "projects"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("<id:project_id>/publier/", projects.publish, name="publish"),
     path("<id:project_id>/annuler/", projects.cancel, name="cancel"),
     path("<id:project_id>/inviter/", projects.invite, name="invite"),
+    path("<id:project_id>/prestataires-proposes/inviter/", matches.invite_match, name="invite_match"),
     path("<id:project_id>/demarrer/", projects.start, name="start"),
     path("<id:project_id>/livrer/", projects.deliver, name="deliver"),
     path("<id:project_id>/terminer/", projects.close, name="close"),

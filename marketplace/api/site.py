@@ -4,6 +4,7 @@ from .. import converters  # noqa: F401  (the `id` path converter)
 from .auth import session_auth, token_auth
 from .directory import directory_router
 from .errors import register_error_handlers
+from .matches import project_matches_router, provider_matches_router
 from .profiles import profiles_router
 from .projects import projects_router
 from .routers import me_router, organisations_router, tokens_router
@@ -25,3 +26,5 @@ api.add_router("/tokens", tokens_router)
 api.add_router("/directory", directory_router)
 api.add_router("/my-organisation", profiles_router)
 api.add_router("/projects", projects_router)
+api.add_router("/projects", project_matches_router)
+api.add_router("/providers", provider_matches_router)

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from ..selectors.activity import activity_list_for_organisation
 from ..selectors.dashboards import dashboard_projects_for
 from ..selectors.organisations import invitation_list_pending, organisation_member_list
+from .matches import provider_matches_context
 
 
 @login_required
@@ -21,5 +22,6 @@ def dashboard(request):
         "pending_invitations": invitation_list_pending(organisation=organisation) if membership.can_manage else [],
         "activity": activity_list_for_organisation(organisation=organisation),
         "projects_overview": dashboard_projects_for(organisation=organisation),
+        **provider_matches_context(organisation=organisation),
     }
     return render(request, "dashboard/dashboard.html", context)

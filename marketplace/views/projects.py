@@ -64,6 +64,7 @@ from ..services.proposals import (
 from ..services.reviews import review_create, review_respond
 from .decorators import organisation_required
 from .documents import document_response
+from .matches import project_matches_context
 
 EDITABLE_STATES = (ProjectState.DRAFT, ProjectState.PUBLISHED)
 REVIEWABLE_STATES = (ProjectState.DELIVERED, ProjectState.CLOSED)
@@ -379,6 +380,7 @@ def _detail(request, project_id: int, *, editor=None, review_form=None, status: 
             editable=project.state in EDITABLE_STATES,
             cancellable=project.state in (ProjectState.DRAFT, ProjectState.PUBLISHED, ProjectState.AWARDED),
             invitations=project.invitations.select_related("provider").order_by("created_at"),
+            **project_matches_context(project=project),
         )
     else:
         context.update(_provider_context(project, organisation, own_proposal, editor))
