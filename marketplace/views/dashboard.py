@@ -5,8 +5,8 @@ from django.shortcuts import render
 
 from ..selectors.activity import activity_list_for_organisation
 from ..selectors.dashboards import dashboard_projects_for
+from ..selectors.matches import provider_matches_context
 from ..selectors.organisations import invitation_list_pending, organisation_member_list
-from .matches import provider_matches_context
 
 
 @login_required

@@ -41,6 +41,7 @@ from ..project_types import SPECS, ProjectType
 from ..selectors.board import ProjectFilterError, organisation_projects_for, project_board_filterset
 from ..selectors.dashboards import with_proposal_counts
 from ..selectors.directory import provider_directory
+from ..selectors.matches import project_matches_context
 from ..selectors.profiles import association_profile_get, skill_domain_list
 from ..selectors.projects import project_get_for, project_page_for, projects_visible_to, proposal_get_for
 from ..services.projects import (
@@ -64,7 +65,6 @@ from ..services.proposals import (
 from ..services.reviews import review_create, review_respond
 from .decorators import organisation_required
 from .documents import document_response
-from .matches import project_matches_context
 
 EDITABLE_STATES = (ProjectState.DRAFT, ProjectState.PUBLISHED)
 REVIEWABLE_STATES = (ProjectState.DELIVERED, ProjectState.CLOSED)
