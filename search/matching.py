@@ -61,6 +61,33 @@ def _rank(
     return scored[:limit]
 
 
+def _matches(ranked, *, invited: set, quoting: set, flags: dict, title_field: str, first_reasons=()) -> list[Match]:
+    """Ranked candidates as `Match` objects; a quote in progress says more than an invitation, so it wins."""
+    matches = []
+    for candidate, (total, components, reasons) in ranked:
+        if candidate.id in quoting:
+            shown = [flags["quoting"]]
+        elif candidate.id in invited:
+            shown = [flags["invited"]]
+        else:
+            shown = []
+        matches.append(
+            Match(
+                id=candidate.id,
+                ref=candidate.source.get("ref") or str(candidate.id),
+                name=candidate.source.get(title_field, ""),
+                score=total,
+                components=components,
+                reasons=[*first_reasons, *reasons],
+                flags=shown,
+                invited=candidate.id in invited,
+                quoting=candidate.id in quoting,
+                source=candidate.source,
+            )
+        )
+    return matches
+
+
 def _probe_for_need(need: Need, text: str, **options) -> MatchProbe:
     return MatchProbe(
         kind=IndexKind.PROVIDER,
@@ -99,28 +126,14 @@ def providers_for(project: Project, *, limit: int = 20) -> list[Match]:
             "provider_id", flat=True
         )
     )
-    matches = []
-    for candidate, (total, components, reasons) in ranked:
-        flags = []
-        if candidate.id in quoting:
-            flags.append(_("A envoyé un devis"))
-        elif candidate.id in invited:
-            flags.append(_("Déjà invité"))
-        matches.append(
-            Match(
-                id=candidate.id,
-                ref=candidate.source.get("ref") or str(candidate.id),
-                name=candidate.source.get("name", ""),
-                score=total,
-                components=components,
-                reasons=[_("Prestataire vérifié"), *reasons],
-                flags=flags,
-                invited=candidate.id in invited,
-                quoting=candidate.id in quoting,
-                source=candidate.source,
-            )
-        )
-    return matches
+    return _matches(
+        ranked,
+        invited=invited,
+        quoting=quoting,
+        flags={"quoting": _("A envoyé un devis"), "invited": _("Déjà invité")},
+        title_field="name",
+        first_reasons=[_("Prestataire vérifié")],
+    )
 
 
 def projects_for(provider: ProviderProfile, *, limit: int = 20) -> list[Match]:
@@ -158,23 +171,10 @@ def projects_for(provider: ProviderProfile, *, limit: int = 20) -> list[Match]:
             "project_id", flat=True
         )
     )
-    matches = []
-    for candidate, (total, components, reasons) in ranked:
-        flags = [_("Vous avez envoyé un devis")] if candidate.id in quoting else []
-        if candidate.id in invited and candidate.id not in quoting:
-            flags.append(_("Vous êtes invité"))
-        matches.append(
-            Match(
-                id=candidate.id,
-                ref=candidate.source.get("ref") or str(candidate.id),
-                name=candidate.source.get("title", ""),
-                score=total,
-                components=components,
-                reasons=reasons,
-                flags=flags,
-                invited=candidate.id in invited,
-                quoting=candidate.id in quoting,
-                source=candidate.source,
-            )
-        )
-    return matches
+    return _matches(
+        ranked,
+        invited=invited,
+        quoting=quoting,
+        flags={"quoting": _("Vous avez envoyé un devis"), "invited": _("Vous êtes invité")},
+        title_field="title",
+    )

@@ -29,7 +29,9 @@ def _text_clause(probe: MatchProbe) -> Query | None:
     if not text:
         return None
     options = (
-        {"fuzziness": "AUTO:5,9", "prefix_length": 1, "max_expansions": 10} if len(text.split()) <= FUZZY_MAX_WORDS else {}
+        {"fuzziness": "AUTO:5,9", "prefix_length": 1, "max_expansions": 10}
+        if len(text.split()) <= FUZZY_MAX_WORDS
+        else {}
     )
     return Q("multi_match", query=text, fields=TEXT_FIELDS[probe.kind], _name="text", **options)
 

@@ -4,19 +4,17 @@ The sections' content comes from `selectors.matches`; inviting goes through the 
 invitation page does.
 """
 
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..errors import DomainError, NotFound
-from ..forms_projects import InviteForm
+from ..errors import NotFound
 from ..models import Project
 from ..selectors.projects import project_get_for
-from ..services.projects import project_invite
 from .decorators import organisation_required
+from .projects import invite_submitted
 
 MATCHES_ANCHOR = "prestataires-proposes"
 
@@ -27,18 +25,7 @@ def invite_match(request, project_id: int):
     """One click from the proposed providers: invite this one and come back to the project page."""
     project = _own_project(request, project_id)
     back = reverse("projects:detail", kwargs={"project_id": project.pk}) + f"#{MATCHES_ANCHOR}"
-    form = InviteForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choisissez un prestataire dans la liste."))
-        return redirect(back)
-    try:
-        invitation = project_invite(
-            membership=request.membership, project_id=project.pk, provider_id=form.cleaned_data["provider"]
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("%(name)s est invité à proposer un devis.") % {"name": invitation.provider})
+    invite_submitted(request, project)
     return redirect(back)
 
 

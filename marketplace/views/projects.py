@@ -320,20 +320,25 @@ def invite(request, project_id: int):
     return render(request, "projects/invite.html", context, status=400 if search.errors else 200)
 
 
-def _invite_post(request, project):
+def invite_submitted(request, project) -> None:
+    """Invite the provider posted in the form and say how it went; shared by the invite page and the matches."""
     form = InviteForm(request.POST)
-    query = request.POST.get("q", "")
     if not form.is_valid():
         messages.error(request, _("Choisissez un prestataire dans la liste."))
+        return
+    try:
+        invitation = project_invite(
+            membership=request.membership, project_id=project.pk, provider_id=form.cleaned_data["provider"]
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
     else:
-        try:
-            invitation = project_invite(
-                membership=request.membership, project_id=project.pk, provider_id=form.cleaned_data["provider"]
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("%(name)s est invité à proposer un devis.") % {"name": invitation.provider})
+        messages.success(request, _("%(name)s est invité à proposer un devis.") % {"name": invitation.provider})
+
+
+def _invite_post(request, project):
+    query = request.POST.get("q", "")
+    invite_submitted(request, project)
     url = reverse("projects:invite", kwargs={"project_id": project.pk})
     return redirect(f"{url}?{urlencode({'q': query})}" if query else url)
 

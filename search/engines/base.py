@@ -2,11 +2,15 @@
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils import timezone
 
 from ..probes import Candidate, MatchProbe
+
+if TYPE_CHECKING:
+    from ..faceted import FacetedQuery, FacetedResult
 
 
 class EngineUnavailable(Exception):
@@ -54,3 +58,13 @@ class SearchEngine(ABC):
     @abstractmethod
     def match(self, probe: MatchProbe) -> list[Candidate]:
         """The best candidates for a need, each with its text relevance in the engine's own scale."""
+
+    # Faceted search (directory and board) --------------------------------------------------------------------
+
+    def faceted_search(self, request: "FacetedQuery") -> "FacetedResult":
+        """A page of a list with its total, facet counts (each with the other filters) and highlights."""
+        raise NotImplementedError(f"{self.name} does not answer faceted searches")
+
+    def suggest_names(self, kind: str, prefix: str, *, limit: int) -> list[dict]:
+        """Verified documents whose name starts with `prefix`, word by word: [{"id", "name", "slug"}]."""
+        raise NotImplementedError(f"{self.name} does not suggest names")

@@ -4,14 +4,20 @@ Both speak the same REST API for everything used here; the subclasses only bring
 exception types.
 """
 
+import math
 from abc import abstractmethod
 from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from elasticsearch_dsl import A, Q, Search
+from elasticsearch_dsl.query import Query
 
 from marketplace.health import ComponentDown
 
 from ..documents import DOCUMENT_CLASSES, french_search_analyzer, index_settings
+from ..faceted import FacetedQuery, FacetedResult
 from ..probes import Candidate, MatchProbe
-from ..queries import match_search
+from ..queries import TEXT_FIELDS, match_search
 from .base import EngineUnavailable, SearchEngine, alias_name, new_index_name
 
 
@@ -169,3 +175,173 @@ class ClusterEngine(SearchEngine):
             text_score = named.get("text", 0.0) if isinstance(named, dict) else 0.0
             candidates.append(Candidate(id=int(hit["_id"]), source=hit["_source"], text_score=text_score))
         return candidates
+
+    # Faceted search -----------------------------------------------------------------------------------------
+
+    def faceted_search(self, request: FacetedQuery) -> FacetedResult:
+        if not self._alias_target(request.kind):
+            return FacetedResult(ids=[], total=0, page=1, indexed=False)
+        index = alias_name(request.kind)
+        answer = self.raw_search(faceted_search_body(request, index).to_dict(), index=index)
+        total = answer["hits"]["total"]["value"]
+        if not total and not self._call(self.client.count, index=index)["count"]:
+            return FacetedResult(ids=[], total=0, page=1, indexed=False)
+        last_page = max(1, math.ceil(total / request.per_page))
+        page = request.page
+        if page > last_page:
+            # Past the end gives the last page, as Django's Paginator.get_page does.
+            page = last_page
+            retry = replace(request, page=page)
+            answer = self.raw_search(faceted_search_body(retry, index).to_dict(), index=index)
+        return faceted_result(answer, request, page=page)
+
+    def suggest_names(self, kind: str, prefix: str, *, limit: int) -> list[dict]:
+        if not self._alias_target(kind):
+            return []
+        body = name_suggest_body(prefix, alias_name(kind), limit=limit).to_dict()
+        answer = self.raw_search(body, index=alias_name(kind))
+        return [
+            {"id": int(hit["_id"]), "name": hit["_source"].get("name", ""), "slug": hit["_source"].get("slug", "")}
+            for hit in answer["hits"]["hits"]
+        ]
+
+
+# Faceted search bodies, built with elasticsearch-dsl ----------------------------------------------------------
+
+# Sorts of the list pages; the documents have no keyword copy of the name, so `slug` (the name, folded and
+# hyphenated) stands in for alphabetical order, and `id` (increasing with creation) for "newest first".
+_TIEBREAK = [
+    {"slug": {"order": "asc", "missing": "_last", "unmapped_type": "keyword"}},
+    {"id": {"order": "asc", "unmapped_type": "long"}},
+]
+FACETED_SORTS = {
+    "relevance": [{"_score": {"order": "desc"}}, *_TIEBREAK],
+    "name": _TIEBREAK,
+    "discount": [{"discount_pct": {"order": "desc", "missing": "_last"}}, *_TIEBREAK],
+    "rate": [{"day_rate_min": {"order": "asc", "missing": "_last"}}, *_TIEBREAK],
+    "recent": [{"id": {"order": "desc", "unmapped_type": "long"}}],
+    # Projects.
+    "project_recent": [
+        {"published_at": {"order": "desc", "missing": "_last"}},
+        {"id": {"order": "desc", "unmapped_type": "long"}},
+    ],
+    "deadline": [
+        {"answer_deadline": {"order": "asc", "missing": "_last"}},
+        {"published_at": {"order": "desc", "missing": "_last"}},
+        {"id": {"order": "desc", "unmapped_type": "long"}},
+    ],
+    "budget": [
+        {"budget_max": {"order": "desc", "missing": "_last"}},
+        {"published_at": {"order": "desc", "missing": "_last"}},
+        {"id": {"order": "desc", "unmapped_type": "long"}},
+    ],
+}
+
+
+def _text_query(request: FacetedQuery) -> Query | None:
+    """Every word must match one of the text fields, with typos forgiven (`fuzziness: AUTO`)."""
+    text_words = request.text.split()[:20]
+    if not text_words:
+        return None
+    fields = TEXT_FIELDS[request.kind]
+    return Q(
+        "bool",
+        must=[
+            Q(
+                "multi_match",
+                query=word,
+                fields=fields,
+                fuzziness="AUTO",
+                prefix_length=1,
+                max_expansions=20,
+                zero_terms_query="all",
+            )
+            for word in text_words
+        ],
+    )
+
+
+def _filter_clauses(request: FacetedQuery) -> dict[str, Query]:
+    """One clause per filtered field; a facet is counted with every clause but its own field's."""
+    clauses: dict[str, Query] = {}
+    for name, values in request.filters.items():
+        if values:
+            clauses[name] = Q("terms", **{name: list(values)})
+    for name, minimum in request.minimums.items():
+        clauses[name] = Q("range", **{name: {"gte": minimum}})
+    for overlap in request.overlaps:
+        low_field, high_field = f"{overlap.prefix}_min", f"{overlap.prefix}_max"
+        conditions = []
+        if overlap.low is not None:
+            conditions.append(
+                Q("range", **{high_field: {"gte": overlap.low}})
+                | (~Q("exists", field=high_field) & Q("exists", field=low_field))
+            )
+        if overlap.high is not None:
+            conditions.append(
+                Q("range", **{low_field: {"lte": overlap.high}})
+                | (~Q("exists", field=low_field) & Q("exists", field=high_field))
+            )
+        if conditions:
+            clauses[overlap.prefix] = Q("bool", filter=conditions)
+    return clauses
+
+
+def faceted_search_body(request: FacetedQuery, index: str) -> Search:
+    text = _text_query(request)
+    query = Q(
+        "bool",
+        must=[text] if text is not None else [],
+        filter=[Q("term", **{name: value}) for name, value in request.only.items()],
+    )
+    clauses = _filter_clauses(request)
+    search = Search(index=index).query(query).source(["id", "name", "slug"])
+    if clauses:
+        search = search.post_filter(Q("bool", filter=list(clauses.values())))
+    for facet in request.facets:
+        others = [clause for name, clause in clauses.items() if name != facet]
+        aggregation = A("filter", filter=Q("bool", filter=others))
+        aggregation.bucket("values", "terms", field=facet, size=500)
+        search.aggs.bucket(facet, aggregation)
+    if text is not None and request.highlight_fields:
+        search = search.highlight_options(
+            pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", fragment_size=180, number_of_fragments=1
+        ).highlight(*request.highlight_fields)
+    sort = request.sort if request.sort in FACETED_SORTS else "relevance"
+    if sort == "relevance" and text is None:
+        sort = "name"
+    start = (request.page - 1) * request.per_page
+    return search.sort(*FACETED_SORTS[sort]).extra(from_=start, size=request.per_page, track_total_hits=True)
+
+
+def faceted_result(answer: dict, request: FacetedQuery, *, page: int) -> FacetedResult:
+    facets = {}
+    for facet in request.facets:
+        buckets = answer.get("aggregations", {}).get(facet, {}).get("values", {}).get("buckets", [])
+        facets[facet] = {str(bucket.get("key_as_string", bucket["key"])): bucket["doc_count"] for bucket in buckets}
+    highlights = {}
+    for hit in answer["hits"]["hits"]:
+        fragments = hit.get("highlight") or {}
+        for name in request.highlight_fields:
+            if fragments.get(name):
+                highlights[int(hit["_id"])] = fragments[name][0]
+                break
+    return FacetedResult(
+        ids=[int(hit["_id"]) for hit in answer["hits"]["hits"]],
+        total=answer["hits"]["total"]["value"],
+        page=page,
+        facets=facets,
+        highlights=highlights,
+    )
+
+
+def name_suggest_body(prefix: str, index: str, *, limit: int) -> Search:
+    """Verified names as one types: `bool_prefix` over the search_as_you_type subfields."""
+    query = Q(
+        "bool",
+        must=[
+            Q("multi_match", query=prefix, type="bool_prefix", fields=["name", "name._2gram", "name._3gram"]),
+        ],
+        filter=[Q("term", verified=True)],
+    )
+    return Search(index=index).query(query).source(["id", "name", "slug"]).extra(size=limit)

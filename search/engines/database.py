@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, FloatField, Sum, Value, When
 
-from ..analysis import STOP_WORDS, is_typo_of, terms, words
+from ..analysis import STOP_WORDS, fold, is_typo_of, stem, terms, words
+from ..faceted import FacetedQuery, FacetedResult
 from ..models import IndexAlias, IndexKind, Posting, StoredDocument
 from ..probes import Candidate, MatchProbe
 from ..queries import FUZZY_MAX_WORDS, SOURCE_EXCLUDES
@@ -226,3 +227,100 @@ class DatabaseEngine(SearchEngine):
         )
         sources = dict(StoredDocument.objects.filter(pk__in=[pk for pk, _t in ranked]).values_list("pk", "source"))
         return [Candidate(id=sources[pk]["id"], source=sources[pk], text_score=text or 0.0) for pk, text in ranked]
+
+    # Faceted search -----------------------------------------------------------------------------------------
+
+    def faceted_search(self, request: FacetedQuery) -> FacetedResult:
+        """Filters, facets, sort and pages stay in SQL (`request.sql`, the filter set); only `q` reads the index.
+
+        When the index holds nothing of this kind, `text_matches` is None and the filter set keeps its own
+        substring rule for `q` (see `search.faceted`).
+        """
+        if request.sql is None:
+            raise ValueError("the database engine needs the filter set's SQL (FacetedQuery.sql)")
+        text_matches, matched = None, frozenset(terms(request.text))
+        if request.text.strip():
+            found = self.text_matches(request.kind, request.text)
+            if found is not None:
+                text_matches, matched = found
+        ids, total, page, facets = request.sql.search(
+            text_matches=text_matches, page=request.page, per_page=request.per_page, facets=request.facets
+        )
+        return FacetedResult(ids=ids, total=total, page=page, facets=facets, highlight_terms=matched)
+
+    def text_matches(self, kind: str, text: str) -> tuple[dict[int, float], frozenset[str]] | None:
+        """Ids whose document holds every word of `text` (or a typo of it, or a longer word it begins), with
+        a relevance; and the terms that matched, for highlighting. None when nothing of `kind` is indexed."""
+        # One query for "the alias's index, if it holds any document".
+        index = (
+            StoredDocument.objects.filter(index__in=IndexAlias.objects.filter(alias=alias_name(kind)).values("index"))
+            .values_list("index", flat=True)
+            .first()
+        )
+        if index is None:
+            return None
+        alternatives = [self._word_alternatives(index, word) for word in words(text) if self._searchable(word)]
+        alternatives = [terms_ for terms_ in alternatives if terms_]
+        if not alternatives:
+            return {}, frozenset()
+        wanted = set().union(*alternatives)
+        held: dict[int, dict[str, float]] = {}
+        for object_id, term, weight in Posting.objects.filter(index=index, term__in=wanted).values_list(
+            "document__object_id", "term", "weight"
+        ):
+            held.setdefault(object_id, {})[term] = weight
+        matches, matched_terms = {}, set()
+        for object_id, found in held.items():
+            if all(found.keys() & options for options in alternatives):
+                matches[object_id] = sum(found.values())
+                matched_terms |= {term for term in found if term[0] not in "#~"}
+        return matches, frozenset(matched_terms)
+
+    @staticmethod
+    def _searchable(word: str) -> bool:
+        return len(word) > 1 and word not in STOP_WORDS
+
+    def _word_alternatives(self, index: str, word: str) -> set[str]:
+        """The indexed terms a typed word stands for: itself, its typos, longer words it begins, its skills."""
+        term = stem(word)
+        nearby = set(
+            Posting.objects.filter(index=index, term__startswith=term[:2])
+            .values_list("term", flat=True)
+            .distinct()[:5000]
+        )
+        # The word itself always counts, even past the sample of nearby terms read for typos and prefixes.
+        options = {term}
+        if len(term) >= 5:
+            options |= {known for known in nearby if is_typo_of(term, known)}
+        if len(word) >= 3:
+            options |= {known for known in nearby if known.startswith(word) or known.startswith(term)}
+        matcher = skill_matcher()
+        for slug in matcher.domain_of:
+            if any(t.startswith(term) for phrase in matcher.phrases_of(slug) for t in phrase):
+                options |= {f"#{slug}", f"~{slug}"}
+        return options
+
+    def suggest_names(self, kind: str, prefix: str, *, limit: int) -> list[dict]:
+        index = self._current_index(kind)
+        if index is None:
+            return []
+        typed = words(prefix)
+        if not typed:
+            return []
+        documents = StoredDocument.objects.filter(index=index, verified=True)
+        longest = max((word for word in typed if self._searchable(word)), key=len, default="")
+        if longest:
+            documents = documents.filter(
+                pk__in=Posting.objects.filter(index=index, term__startswith=stem(longest)[: max(2, len(longest) - 1)])
+                .values("document_id")
+                .distinct()[:500]
+            )
+        else:
+            documents = documents.filter(source__name__istartswith=prefix)[:500]
+        found = []
+        for source in documents.values_list("source", flat=True):
+            name_words = words(source.get("name") or "")
+            if all(any(name_word.startswith(word) for name_word in name_words) for word in typed):
+                found.append({"id": source["id"], "name": source["name"], "slug": source.get("slug", "")})
+        found.sort(key=lambda item: (not fold(item["name"]).startswith(fold(prefix)), fold(item["name"])))
+        return found[:limit]

@@ -75,7 +75,9 @@ def marketplace(db):
         "cyber_angers": provider(
             "Bouclier Numérique",
             skills=["audit-securite", "rgpd-conformite"],
-            presentation="Audits de cybersécurité, sauvegardes et mise en conformité RGPD pour les structures de l'ESS.",
+            presentation=(
+                "Audits de cybersécurité, sauvegardes et mise en conformité RGPD pour les structures de l'ESS."
+            ),
             services="Audit de sécurité, sensibilisation au phishing, registre RGPD.",
             day_rate_min_cents=650_00,
             day_rate_max_cents=900_00,
@@ -102,7 +104,9 @@ def marketplace(db):
         "web_in_text_paris": provider(
             "Julie Martin, développeuse freelance",
             skills=["developpement-web"],
-            presentation="Freelance, je réalise des sites WordPress pour des associations et je branche HelloAsso pour les dons.",
+            presentation=(
+                "Freelance, je réalise des sites WordPress pour des associations et je branche HelloAsso pour les dons."
+            ),
             services="Développement web sur mesure.",
             remote_ok=True,
             day_rate_min_cents=350_00,
@@ -112,7 +116,9 @@ def marketplace(db):
         "archives": provider(
             "Mémoire Vive",
             skills=[],
-            presentation="Numérisation d'archives photographiques et de fonds documentaires anciens pour musées et associations.",
+            presentation=(
+                "Numérisation d'archives photographiques et de fonds documentaires anciens pour musées et associations."
+            ),
             services="Scan haute définition, indexation des photos, mise en ligne des collections.",
             **PARIS,
         ),
@@ -125,7 +131,7 @@ def marketplace(db):
             description="On voudrait un site internet simple pour présenter nos activités et recevoir des dons.",
             budget_min_cents=2_000_00,
             budget_max_cents=5_000_00,
-            **{key: value for key, value in ANGERS.items()},
+            **ANGERS,
         ),
         "security": ProjectFactory(
             published=True,

@@ -54,7 +54,7 @@ def test_a_skill_edited_by_staff_is_detected_at_once():
     from marketplace.models import Skill
 
     skill = Skill.objects.get(slug="helloasso")
-    assert "billetweb" not in {slug for slug in detect_skills("un formulaire Billetweb")}
+    assert "helloasso" not in detect_skills("un formulaire Billetweb")
     skill.synonyms = [*skill.synonyms, "billetweb"]
     skill.save()
     assert "helloasso" in detect_skills("un formulaire Billetweb")
