@@ -10,8 +10,9 @@ Decisions a reader should know about:
   "l'association" are dropped); EVERY word must appear somewhere: in the
   organisation's name, the legal name, the presentation, the services, or a
   label or synonym of one of the provider's skills. Matching ignores case and
-  French accents ("ecole" finds "École"). This is substring matching in SQL,
-  the embedded stand-in until the search engine takes `q` over.
+  French accents ("ecole" finds "École"). The search engine answers `q` once
+  something is indexed (typos forgiven, see `search.faceted`); before that,
+  this is substring matching in SQL.
 * `skills` and `certification` match ANY of the values given: an association
   ticking "WordPress" and "Drupal" wants someone who does either.
 * `region` is a region the provider says it serves (`ServedRegion` rows).
@@ -62,6 +63,7 @@ DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
 MAX_SEARCH_WORDS = 10
 MAX_DAY_RATE_EUROS = 10_000
+RELEVANCE_RANKED = 300
 
 SKILL_THROUGH = ProviderProfile.skills.through
 
@@ -283,6 +285,10 @@ class ProviderFilterSet(django_filters.FilterSet):
         fields = []
         form = ProviderFilterForm
 
+    # Set by the directory selector when the search index answered `q`: provider id -> relevance. None keeps
+    # the substring matching below (nothing indexed yet).
+    text_matches: dict[int, float] | None = None
+
     def __init__(self, data=None, queryset=None, *, staff: bool = False, **kwargs):
         if queryset is None:
             queryset = ProviderProfile.objects.filter(organisation__kind=OrganisationKind.PROVIDER)
@@ -320,6 +326,9 @@ class ProviderFilterSet(django_filters.FilterSet):
         return queryset.filter(organisation__verification_status=VerificationStatus.VERIFIED)
 
     def filter_q(self, queryset, name, value):
+        if self.text_matches is not None:
+            # The search engine's index answered for the words (typos forgiven): keep what it found.
+            return queryset.filter(pk__in=list(self.text_matches))
         queryset = self._with_search_text(queryset)
         for word, skill_ids in self.search_terms:
             condition = Q(_search_text__contains=word)
@@ -381,6 +390,11 @@ class ProviderFilterSet(django_filters.FilterSet):
         return queryset.alias(_search_text=Fold(text), _search_name=Fold(F("organisation__name")))
 
     @cached_property
+    def taxonomy(self) -> list[Skill]:
+        """Every skill with its domain, read once for the search words and the directory's skill facet."""
+        return list(Skill.objects.select_related("domain"))
+
+    @cached_property
     def search_terms(self) -> list[tuple[str, frozenset[int]]]:
         """Each search word with the skills it names (a label or synonym has a word starting with it).
 
@@ -391,8 +405,8 @@ class ProviderFilterSet(django_filters.FilterSet):
         if not words:
             return []
         skill_words = {
-            pk: set(re.findall(r"\w+", fold(" ".join([label_fr, label_en, *(synonyms or [])]))))
-            for pk, label_fr, label_en, synonyms in Skill.objects.values_list("pk", "label_fr", "label_en", "synonyms")
+            skill.pk: set(re.findall(r"\w+", fold(" ".join([skill.label_fr, skill.label_en, *(skill.synonyms or [])]))))
+            for skill in self.taxonomy
         }
         return [
             (word, frozenset(pk for pk, tokens in skill_words.items() if any(t.startswith(word) for t in tokens)))
@@ -425,7 +439,13 @@ class ProviderFilterSet(django_filters.FilterSet):
         return queryset.order_by(*by_name)
 
     def _relevance(self):
-        """A word in the name weighs 3, in a skill 2, elsewhere 1; the sum ranks the providers."""
+        """A word in the name weighs 3, in a skill 2, elsewhere 1; the sum ranks the providers.
+
+        With the index's answer, its relevance ranks them instead (the best few hundred; the rest tie)."""
+        if self.text_matches is not None:
+            best = sorted(self.text_matches.items(), key=lambda item: -item[1])[:RELEVANCE_RANKED]
+            whens = [When(pk=pk, then=Value(len(best) - rank)) for rank, (pk, _score) in enumerate(best)]
+            return Case(*whens, default=Value(0), output_field=IntegerField()) if whens else Value(0)
         score = Value(0)
         for word, skill_ids in self.search_terms:
             score += Case(When(_search_name__contains=word, then=Value(3)), default=Value(0))

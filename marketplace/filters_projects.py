@@ -13,6 +13,9 @@ from there::
 
 Parameters (all optional and combinable; a repeated parameter means "any of these"):
 
+- `q`: words that must all appear in the title, the description or the skills'
+  names, typos forgiven; answered by the search engine (`selectors.board`).
+  Without `sort`, the most relevant projects come first.
 - `type`: project type (`ProjectType` values), repeatable.
 - `skills`: skill slug, repeatable; a project matches when it needs *any* of them.
 - `region`: `Region` value, repeatable (the project's place, from its postcode).
@@ -32,7 +35,7 @@ Parameters (all optional and combinable; a repeated parameter means "any of thes
 import django_filters
 from django import forms
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -86,6 +89,7 @@ class ProjectFilterForm(forms.Form):
 class ProjectFilterSet(django_filters.FilterSet):
     """The board's filters and sort order; see the module docstring for each parameter's meaning."""
 
+    q = django_filters.CharFilter(method="filter_q", max_length=200, label=_("Rechercher"))
     type = django_filters.MultipleChoiceFilter(
         field_name="project_type", choices=ProjectType.choices, label=_("Type de projet")
     )
@@ -117,6 +121,16 @@ class ProjectFilterSet(django_filters.FilterSet):
         fields: list[str] = []
         form = ProjectFilterForm
 
+    #: With `q`: the matching project ids, most relevant first (the default order then).
+    text_ranking: list[int] | None = None
+
+    def filter_q(self, queryset, name, value):
+        """Every word in the title, the description or the skills, typos forgiven: the search engine answers."""
+        from .selectors.board import project_text_search
+
+        self.text_ranking = project_text_search(text=value)
+        return queryset.filter(pk__in=self.text_ranking)
+
     def filter_skills(self, queryset, name, value):
         # A subquery rather than a join: no duplicate rows, so no DISTINCT to fight the sort order.
         if not value:
@@ -145,6 +159,10 @@ class ProjectFilterSet(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         sort = self.form.cleaned_data.get("sort")
+        if not sort and self.text_ranking:
+            ranks = [When(pk=pk, then=Value(rank)) for rank, pk in enumerate(self.text_ranking)]
+            relevance = Case(*ranks, default=Value(len(ranks)), output_field=models.IntegerField())
+            return queryset.order_by(relevance, *self.default_ordering)
         return queryset.order_by(*(ORDERINGS[sort] if sort else self.default_ordering))
 
 

@@ -15,6 +15,7 @@ from ..models import ProviderProfile
 from ..models.profiles import Certification, Language
 from ..selectors.directory import (
     association_public_get,
+    directory_suggestions,
     provider_directory,
     provider_public_get,
     skill_taxonomy_list,
@@ -77,6 +78,29 @@ class ProviderSummaryOut(Schema):
     logo_url: str | None
 
 
+class ProviderHitOut(ProviderSummaryOut):
+    highlight: str | None = Field(
+        None, description="With `q`: HTML around the matching words, in `<mark>`; everything else is escaped."
+    )
+
+
+class SuggestSkillOut(Schema):
+    slug: str
+    label: str
+    domain: str
+
+
+class SuggestProviderOut(Schema):
+    name: str
+    slug: str
+    url: str
+
+
+class SuggestOut(Schema):
+    skills: list[SuggestSkillOut]
+    providers: list[SuggestProviderOut]
+
+
 class PortfolioItemOut(Schema):
     title: str
     association_served: str
@@ -121,7 +145,7 @@ class ProviderListOut(Schema):
     per_page: int
     num_pages: int
     sort: str
-    results: list[ProviderSummaryOut]
+    results: list[ProviderHitOut]
     facets: FacetsOut = Field(..., description="Per value, the providers it gives with the OTHER filters applied.")
 
 
@@ -202,7 +226,10 @@ def provider_list(request, filters: Query[ProviderQuery]):
         "per_page": page.paginator.per_page,
         "num_pages": page.paginator.num_pages,
         "sort": directory.sort,
-        "results": [_summary(request, provider) for provider in page.object_list],
+        "results": [
+            {**_summary(request, provider), "highlight": directory.highlights.get(provider.pk)}
+            for provider in page.object_list
+        ],
         "facets": {
             name: [
                 {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected, "group": v.group}
@@ -210,6 +237,22 @@ def provider_list(request, filters: Query[ProviderQuery]):
             ]
             for name, values in directory.facets.items()
         },
+    }
+
+
+@directory_router.get(
+    "/suggest",
+    auth=None,
+    response=SuggestOut,
+    summary="Suggestions for the directory's search box: skills and verified providers' names",
+)
+def suggest(request, q: str = ""):
+    found = directory_suggestions(text=q[:100])
+    return {
+        "skills": found["skills"],
+        "providers": [
+            {**item, "url": reverse("directory:provider_detail", args=[item["slug"]])} for item in found["providers"]
+        ],
     }
 
 

@@ -6,10 +6,15 @@ the one place those rules live. Rows are loaded with their association and
 skills up front, so a page costs the same few queries however long it is.
 """
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, TextField, Value
+from django.db.models.functions import Concat
 from django.utils.translation import gettext as _
 
+from search.faceted import FacetedQuery, faceted_search
+from search.models import IndexKind
+
 from ..errors import DomainError, PermissionDenied
+from ..filters import Fold, search_words
 from ..filters_projects import OrganisationProjectFilterSet, ProjectFilterSet
 from ..models import Organisation, Project, Skill
 from ..models.projects import ProjectState
@@ -73,3 +78,45 @@ def organisation_projects_for(*, organisation: Organisation, params) -> QuerySet
         raise PermissionDenied(_("Seules les associations publient des projets."))
     projects = _with_rows(projects_visible_to(organisation=organisation))
     return _filtered(OrganisationProjectFilterSet(params if params is not None else {}, queryset=projects))
+
+
+# The most relevant projects a text search keeps; the board's filters and visibility then apply in SQL.
+BOARD_TEXT_LIMIT = 500
+
+
+class _ProjectTextSql:
+    """The database engine's SQL half for the board's `q`: rank by the index's relevance, or, with nothing
+    indexed yet, keep the projects whose title or description holds every word (accents and case ignored)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def search(self, *, text_matches, page: int, per_page: int, facets):
+        if text_matches is not None:
+            ranked = sorted(text_matches, key=lambda pk: (-text_matches[pk], -pk))[:per_page]
+            return ranked, len(text_matches), 1, {}
+        projects = Project.objects.alias(
+            _text=Fold(Concat("title", Value(" "), "description", output_field=TextField()))
+        )
+        for word in search_words(self.text):
+            projects = projects.filter(_text__contains=word)
+        ids = list(projects.order_by("-published_at", "-pk").values_list("pk", flat=True)[:per_page])
+        return ids, len(ids), 1, {}
+
+
+def project_text_search(*, text: str) -> list[int]:
+    """Ids of the published projects matching `text`, most relevant first, from the search engine.
+
+    Only ids: which of them a provider may see, and the other filters, stay with the board's SQL.
+    """
+    result = faceted_search(
+        FacetedQuery(
+            kind=IndexKind.PROJECT,
+            text=text,
+            filters={"state": [ProjectState.PUBLISHED]},
+            sort="relevance",
+            per_page=BOARD_TEXT_LIMIT,
+            sql=_ProjectTextSql(text),
+        )
+    )
+    return result.ids
