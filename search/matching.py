@@ -49,16 +49,16 @@ def _provider_text(source: dict) -> str:
 def _rank(
     candidates: list[Candidate], pairs, limit: int, *, for_provider: bool = False
 ) -> list[tuple[Candidate, tuple]]:
+    """Score every candidate, keep the best `limit`, and write the reasons for those only."""
     best_text = max((candidate.text_score for candidate in candidates), default=0.0) or 1.0
-    scored = []
-    for candidate in candidates:
+
+    def scored(candidate: Candidate, *, explain: bool) -> tuple:
         need, provider = pairs(candidate)
         relative = candidate.text_score / best_text
-        scored.append(
-            (candidate, score(need=need, provider=provider, text_relative=relative, for_provider=for_provider))
-        )
-    scored.sort(key=lambda item: (-item[1][0], item[0].id))
-    return scored[:limit]
+        return score(need=need, provider=provider, text_relative=relative, for_provider=for_provider, explain=explain)
+
+    ranked = sorted(((scored(c, explain=False)[0], c) for c in candidates), key=lambda item: (-item[0], item[1].id))
+    return [(candidate, scored(candidate, explain=True)) for _total, candidate in ranked[:limit]]
 
 
 def _matches(ranked, *, invited: set, quoting: set, flags: dict, title_field: str, first_reasons=()) -> list[Match]:

@@ -16,6 +16,11 @@ TEXT_FIELDS = {
     IndexKind.PROVIDER: ["presentation", "services", "portfolio^0.7", "skill_names^2", "name^0.5"],
     IndexKind.PROJECT: ["title^2", "description", "skill_names^1.5"],
 }
+# The same fields without stemming, where fuzzy matching forgives typos (see documents.folded_analyzer).
+FOLDED_FIELDS = {
+    IndexKind.PROVIDER: ["presentation.folded^0.5", "services.folded^0.5", "skill_names.folded"],
+    IndexKind.PROJECT: ["title.folded", "description.folded^0.5", "skill_names.folded^0.7"],
+}
 
 # Fuzzy expansion is what makes long queries slow; past this many words the skill detection (typo tolerant)
 # and the many exact words already carry the meaning.
@@ -28,12 +33,19 @@ def _text_clause(probe: MatchProbe) -> Query | None:
     text = " ".join(probe.text.split()[:200])
     if not text:
         return None
-    options = (
-        {"fuzziness": "AUTO:5,9", "prefix_length": 1, "max_expansions": 10}
-        if len(text.split()) <= FUZZY_MAX_WORDS
-        else {}
+    if len(text.split()) > FUZZY_MAX_WORDS:
+        return Q("multi_match", query=text, fields=TEXT_FIELDS[probe.kind], _name="text")
+    return Q("dis_max", queries=text_with_typos(text, probe.kind), tie_breaker=0.3, _name="text")
+
+
+def text_with_typos(text: str, kind: str, *, fuzziness: str = "AUTO:5,9") -> list[Query]:
+    """Exact matching on the stemmed fields, and fuzzy matching on the unstemmed ones, to be combined."""
+    # A word that is only a stop word ("de") must not make the whole query match nothing.
+    exact = Q("multi_match", query=text, fields=TEXT_FIELDS[kind], zero_terms_query="all")
+    fuzzy = Q(
+        "multi_match", query=text, fields=FOLDED_FIELDS[kind], fuzziness=fuzziness, prefix_length=1, max_expansions=10
     )
-    return Q("multi_match", query=text, fields=TEXT_FIELDS[probe.kind], _name="text", **options)
+    return [exact, fuzzy]
 
 
 def _skill_clauses(probe: MatchProbe) -> list[Query]:

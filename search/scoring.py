@@ -5,6 +5,7 @@ returns a value between 0 and 1 and, when it has something to say, a short sente
 Weights and constants live in `weights.py`.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
@@ -78,13 +79,17 @@ class Scored:
     flags: list[str] = field(default_factory=list)
 
 
+def _nothing() -> list[str]:
+    return []
+
+
 def _euros(amount: int) -> str:
     return f"{number_format(amount, decimal_pos=0, force_grouping=True)} €"
 
 
-def _skills(need: Need, provider: dict) -> tuple[float, list[str]]:
+def _skills(need: Need, provider: dict) -> tuple[float, Callable[[], list[str]]]:
     if not need.skills:
-        return 0.0, []
+        return 0.0, _nothing
     matcher = skill_matcher()
     declared = set(provider.get("skills") or [])
     in_text = set(provider.get("text_skills") or [])
@@ -93,77 +98,91 @@ def _skills(need: Need, provider: dict) -> tuple[float, list[str]]:
     matched, via_synonym, mentioned = [], [], []
     for wanted in need.skills.values():
         total += wanted.weight
-        label = matcher.label(wanted.slug)
         if wanted.slug in declared:
             credit += wanted.weight
-            (via_synonym if wanted.via == "synonym" else matched).append((label, wanted.phrase))
+            (via_synonym if wanted.via == "synonym" else matched).append(wanted)
         elif wanted.slug in in_text:
             credit += wanted.weight * w.SKILL_IN_TEXT_CREDIT
-            mentioned.append(label)
+            mentioned.append(wanted)
         elif matcher.domain_of.get(wanted.slug) in provider_domains:
             credit += wanted.weight * w.SKILL_DOMAIN_CREDIT
-    reasons = []
-    if matched:
-        reasons.append(_("Compétences demandées : %(skills)s") % {"skills": ", ".join(label for label, _p in matched)})
-    for label, phrase in via_synonym:
-        reasons.append(
-            _("Compétence %(skill)s, d'après « %(phrase)s » dans la description") % {"skill": label, "phrase": phrase}
-        )
-    if mentioned:
-        reasons.append(_("Mentionne dans sa présentation : %(skills)s") % {"skills": ", ".join(mentioned)})
+
+    def reasons() -> list[str]:
+        said = []
+        if matched:
+            labels = ", ".join(matcher.label(skill.slug) for skill in matched)
+            said.append(_("Compétences demandées : %(skills)s") % {"skills": labels})
+        for skill in via_synonym:
+            said.append(
+                _("Compétence %(skill)s, d'après « %(phrase)s » dans la description")
+                % {"skill": matcher.label(skill.slug), "phrase": skill.phrase}
+            )
+        if mentioned:
+            labels = ", ".join(matcher.label(skill.slug) for skill in mentioned)
+            said.append(_("Mentionne dans sa présentation : %(skills)s") % {"skills": labels})
+        return said
+
     return credit / total, reasons
 
 
-def _text(relative: float) -> tuple[float, list[str]]:
+def _text(relative: float) -> tuple[float, Callable[[], list[str]]]:
     if relative >= 0.6:
-        return relative, [_("Présentation et réalisations proches de la description du projet")]
-    return relative, []
+        return relative, lambda: [_("Présentation et réalisations proches de la description du projet")]
+    return relative, _nothing
 
 
-def _place(need: Need, provider: dict, *, for_provider: bool) -> tuple[float, list[str]]:
-    value, reasons = 0.0, []
+def _place(need: Need, provider: dict, *, for_provider: bool) -> tuple[float, Callable[[], list[str]]]:
+    value, said = 0.0, []
     location = provider.get("location")
     if need.location and location:
         distance = distance_km(need.location, (location["lat"], location["lon"]))
         value = 1.0 if distance <= w.PLACE_NEAR_KM else 0.5 ** ((distance - w.PLACE_NEAR_KM) / w.PLACE_HALF_DECAY_KM)
         if distance <= 150:
-            reasons.append(
-                _("À %(km)s km (%(commune)s)") % {"km": round(distance), "commune": provider.get("commune") or "—"}
-            )
+            commune = need.commune if for_provider else provider.get("commune")
+            said.append(lambda: _("À %(km)s km (%(commune)s)") % {"km": round(distance), "commune": commune or "—"})
     if need.region and need.region in (provider.get("regions_served") or []) and value < w.PLACE_SAME_REGION:
         value = w.PLACE_SAME_REGION
-        region = str(Region(need.region).label)
         if for_provider:
-            reasons.append(_("Projet en %(region)s, une région où vous intervenez") % {"region": region})
+            said.append(
+                lambda: _("Projet en %(region)s, une région où vous intervenez") % {"region": Region(need.region).label}
+            )
         else:
-            reasons.append(_("Intervient en %(region)s") % {"region": region})
+            said.append(lambda: _("Intervient en %(region)s") % {"region": Region(need.region).label})
     if need.remote_ok and provider.get("remote_ok") and value < w.PLACE_REMOTE:
         value = w.PLACE_REMOTE
-        reasons.append(_("Réalisable à distance") if for_provider else _("Travaille à distance"))
+        said.append(lambda: _("Réalisable à distance") if for_provider else _("Travaille à distance"))
     if not need.location and not need.region and value < w.PLACE_UNKNOWN:
         value = w.PLACE_UNKNOWN
-    return value, reasons
+    return value, lambda: [str(say()) for say in said]
 
 
-def _budget(need: Need, provider: dict) -> tuple[float, list[str]]:
+def _budget(need: Need, provider: dict) -> tuple[float, Callable[[], list[str]]]:
     budget = need.budget_max if need.budget_max is not None else need.budget_min
     if budget is None:
-        return w.BUDGET_UNKNOWN, []
+        return w.BUDGET_UNKNOWN, _nothing
     minimum = provider.get("min_project") or 0
     if minimum > budget:
-        return 0.0, [_("Projet minimum de %(amount)s, au-dessus du budget") % {"amount": _euros(minimum)}]
+        return 0.0, lambda: [_("Projet minimum de %(amount)s, au-dessus du budget") % {"amount": _euros(minimum)}]
     rate = provider.get("day_rate_min")
     if not rate:
-        return w.BUDGET_UNKNOWN, []
+        return w.BUDGET_UNKNOWN, _nothing
     days = budget / rate
     if days < 1:
-        return 0.0, [_("Tarif journalier de %(rate)s : le budget couvre moins d'une journée") % {"rate": _euros(rate)}]
-    reason = ngettext(
-        "Le budget couvre environ %(days)s jour à %(rate)s par jour",
-        "Le budget couvre environ %(days)s jours à %(rate)s par jour",
-        int(days),
-    ) % {"days": int(days), "rate": _euros(rate)}
-    return min(1.0, days / w.BUDGET_FULL_DAYS), [reason]
+        return 0.0, lambda: [
+            _("Tarif journalier de %(rate)s : le budget couvre moins d'une journée") % {"rate": _euros(rate)}
+        ]
+
+    def reasons() -> list[str]:
+        return [
+            ngettext(
+                "Le budget couvre environ %(days)s jour à %(rate)s par jour",
+                "Le budget couvre environ %(days)s jours à %(rate)s par jour",
+                int(days),
+            )
+            % {"days": int(days), "rate": _euros(rate)}
+        ]
+
+    return min(1.0, days / w.BUDGET_FULL_DAYS), reasons
 
 
 def _budget_is_too_small(need: Need, provider: dict) -> bool:
@@ -171,35 +190,43 @@ def _budget_is_too_small(need: Need, provider: dict) -> bool:
     return budget is not None and (provider.get("min_project") or 0) > budget
 
 
-def _rating(provider: dict) -> tuple[float, list[str]]:
+def _rating(provider: dict) -> tuple[float, Callable[[], list[str]]]:
     count, rating = provider.get("reviews") or 0, provider.get("rating")
     if not count or rating is None:
-        return (w.RATING_PRIOR - 1) / 4, []
+        return (w.RATING_PRIOR - 1) / 4, _nothing
     mean = (rating * count + w.RATING_PRIOR * w.RATING_PRIOR_WEIGHT) / (count + w.RATING_PRIOR_WEIGHT)
-    reason = ngettext("Note %(rating)s/5 (%(count)s avis)", "Note %(rating)s/5 (%(count)s avis)", count) % {
-        "rating": number_format(rating, decimal_pos=1),
-        "count": count,
-    }
-    return (mean - 1) / 4, [reason]
+
+    def reasons() -> list[str]:
+        message = ngettext("Note %(rating)s/5 (%(count)s avis)", "Note %(rating)s/5 (%(count)s avis)", count)
+        return [message % {"rating": number_format(rating, decimal_pos=1), "count": count}]
+
+    return (mean - 1) / 4, reasons
 
 
-def _discount(provider: dict) -> tuple[float, list[str]]:
+def _discount(provider: dict) -> tuple[float, Callable[[], list[str]]]:
     if provider.get("pro_bono"):
-        return 1.0, [_("Accepte le mécénat de compétences")]
+        return 1.0, lambda: [_("Accepte le mécénat de compétences")]
     percent = provider.get("discount_pct") or 0
     if not percent:
-        return 0.0, []
-    return min(1.0, percent / w.DISCOUNT_FULL_PERCENT), [_("Remise solidaire de %(percent)s %%") % {"percent": percent}]
+        return 0.0, _nothing
+    return min(1.0, percent / w.DISCOUNT_FULL_PERCENT), lambda: [
+        _("Remise solidaire de %(percent)s %%") % {"percent": percent}
+    ]
 
 
-def _certifications(need: Need, provider: dict) -> tuple[float, list[str]]:
+def _certifications(need: Need, provider: dict) -> tuple[float, Callable[[], list[str]]]:
     held = set(provider.get("certifications") or [])
     if not held:
-        return 0.0, []
+        return 0.0, _nothing
     relevant = set().union(*(w.RELEVANT_CERTIFICATIONS.get(domain, set()) for domain in need.domains))
-    labels = ", ".join(str(Certification(value).label) for value in sorted(held) if value in Certification.values)
     value = 1.0 if held & relevant else 0.5
-    return value, [_("Certifié : %(labels)s") % {"labels": labels}] if labels else []
+
+    def reasons() -> list[str]:
+        labels = ", ".join(str(Certification(held).label) for held in sorted(held_known))
+        return [_("Certifié : %(labels)s") % {"labels": labels}] if labels else []
+
+    held_known = [value for value in held if value in Certification.values]
+    return value, reasons
 
 
 # What a provider reading its own matches already knows about itself.
@@ -207,11 +234,12 @@ _SELF_EVIDENT = ("rating", "discount", "certifications")
 
 
 def score(
-    *, need: Need, provider: dict, text_relative: float, for_provider: bool = False
+    *, need: Need, provider: dict, text_relative: float, for_provider: bool = False, explain: bool = True
 ) -> tuple[float, dict[str, float], list[str]]:
     """The score out of 100 of a provider for a need, its components and the reasons, most important first.
 
-    `for_provider` phrases the explanation for the provider reading "projects for you".
+    `for_provider` phrases the explanation for the provider reading "projects for you". Without `explain` the
+    reasons are not written: ranking a hundred candidates only needs the numbers, and words cost more.
     """
     parts = {
         "skills": _skills(need, provider),
@@ -230,5 +258,5 @@ def score(
         total *= w.DEALBREAKER_FACTOR
     ordered = sorted(parts, key=lambda name: -w.WEIGHTS[name] * components[name])
     shown = [name for name in ordered if not (for_provider and name in _SELF_EVIDENT)]
-    reasons = [reason for name in shown for reason in parts[name][1]]
+    reasons = [reason for name in shown for reason in parts[name][1]()] if explain else []
     return round(total, 2), components, reasons

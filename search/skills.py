@@ -105,7 +105,7 @@ def skill_matcher() -> SkillMatcher:
     now = time.monotonic()
     if _memo["matcher"] is not None and now - _memo["checked"] < _RECHECK_SECONDS:
         return _memo["matcher"]
-    version = cache.get_or_set(_CACHE_KEY, lambda: time.time_ns())
+    version = cache.get_or_set(_CACHE_KEY, time.time_ns, timeout=None)
     if _memo["matcher"] is None or _memo["version"] != version:
         _memo["matcher"] = _build_matcher()
         _memo["version"] = version

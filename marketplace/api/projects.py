@@ -577,6 +577,9 @@ def _board_params(**values) -> QueryDict:
 def project_list(
     request,
     organisation_id: ActingOrganisation = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Words to search in titles and descriptions (typos forgiven).")
+    ] = None,
     type: Annotated[list[ProjectType], Query(description="Any of these types.")] = None,
     skills: Annotated[list[str], Query(description="Skill slugs; projects needing any of them.")] = None,
     region: Annotated[list[Region], Query(description="Any of these regions.")] = None,
@@ -592,6 +595,7 @@ def project_list(
 ):
     membership = _acting(request, organisation_id, _anyone)
     params = _board_params(
+        q=q,
         type=[t.value for t in type or ()],
         skills=skills or [],
         region=[r.value for r in region or ()],

@@ -17,7 +17,7 @@ from marketplace.health import ComponentDown
 from ..documents import DOCUMENT_CLASSES, french_search_analyzer, index_settings
 from ..faceted import FacetedQuery, FacetedResult
 from ..probes import Candidate, MatchProbe
-from ..queries import TEXT_FIELDS, match_search
+from ..queries import match_search, text_with_typos
 from .base import EngineUnavailable, SearchEngine, alias_name, new_index_name
 
 
@@ -165,10 +165,12 @@ class ClusterEngine(SearchEngine):
         return self._call(self.client.search, index=index, body=body, params={"include_named_queries_score": "true"})
 
     def match(self, probe: MatchProbe) -> list[Candidate]:
-        if not self._alias_target(probe.kind):
-            return []
         body = match_search(probe, alias_name(probe.kind)).to_dict()
-        answer = self.raw_search(body, index=alias_name(probe.kind))
+        try:
+            answer = self.raw_search(body, index=alias_name(probe.kind))
+        except self._not_found_error():
+            return []  # nothing indexed yet
+
         candidates = []
         for hit in answer["hits"]["hits"]:
             named = hit.get("matched_queries") or {}
@@ -243,21 +245,10 @@ def _text_query(request: FacetedQuery) -> Query | None:
     text_words = request.text.split()[:20]
     if not text_words:
         return None
-    fields = TEXT_FIELDS[request.kind]
+    # Each word must match: exactly on the stemmed fields, or with a typo on the unstemmed ones.
     return Q(
         "bool",
-        must=[
-            Q(
-                "multi_match",
-                query=word,
-                fields=fields,
-                fuzziness="AUTO",
-                prefix_length=1,
-                max_expansions=20,
-                zero_terms_query="all",
-            )
-            for word in text_words
-        ],
+        must=[Q("dis_max", queries=text_with_typos(word, request.kind, fuzziness="AUTO")) for word in text_words],
     )
 
 

@@ -7,8 +7,10 @@ terms, then hands a few hundred of them to the common scoring: providers are nev
 """
 
 import math
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, FloatField, Sum, Value, When
@@ -62,6 +64,36 @@ def _postings(kind: str, document: StoredDocument, counts: Counter, length: floa
     return rows
 
 
+@dataclass
+class _Vocabulary:
+    known: frozenset
+    buckets: dict
+    expires: float
+
+
+_vocabularies: dict[str, _Vocabulary] = {}
+VOCABULARY_SECONDS = 60
+
+
+def _vocabulary(index: str) -> _Vocabulary:
+    """The index's distinct terms by first letter and length, kept a minute per process.
+
+    Typo correction compares a typed word with the words of the same first letter and about the same length;
+    reading them once a minute instead of once per word keeps a short query under a few milliseconds. A word
+    new in the index waits at most a minute before typos of it are forgiven.
+    """
+    vocabulary = _vocabularies.get(index)
+    if vocabulary is None or vocabulary.expires < time.monotonic():
+        rows = Posting.objects.filter(index=index).values_list("term", flat=True).distinct()
+        terms_ = {term for term in rows if term[0] not in "#~"}
+        buckets: dict = {}
+        for term in terms_:
+            buckets.setdefault((term[0], len(term)), []).append(term)
+        vocabulary = _Vocabulary(frozenset(terms_), buckets, time.monotonic() + VOCABULARY_SECONDS)
+        _vocabularies[index] = vocabulary
+    return vocabulary
+
+
 class DatabaseEngine(SearchEngine):
     name = "database"
 
@@ -110,6 +142,7 @@ class DatabaseEngine(SearchEngine):
     @transaction.atomic
     def write(self, kind: str, documents: list[dict], delete_ids: Iterable[int]) -> None:
         index = self._current_index(kind, create=True)
+        _vocabularies.pop(index, None)
         replaced = [document["id"] for document in documents] + list(delete_ids)
         StoredDocument.objects.filter(index=index, object_id__in=replaced).delete()
         self._store(kind, index, documents)
@@ -123,6 +156,7 @@ class DatabaseEngine(SearchEngine):
         with transaction.atomic():
             old = self._current_index(kind)
             IndexAlias.objects.update_or_create(alias=alias_name(kind), defaults={"index": index})
+            _vocabularies.pop(index, None)
             if old and old != index:
                 StoredDocument.objects.filter(index=old).delete()
         return index
@@ -156,19 +190,14 @@ class DatabaseEngine(SearchEngine):
         return weights
 
     def _add_typo_corrections(self, index: str, weights: dict[str, float]) -> None:
-        typed = [term for term in weights if len(term) >= 5 and term not in STOP_WORDS]
-        known = set(Posting.objects.filter(index=index, term__in=typed).values_list("term", flat=True).distinct())
-        for term in typed:
-            if term in known:
+        vocabulary = _vocabulary(index)
+        for term in [term for term in weights if len(term) >= 4 and term not in STOP_WORDS]:
+            if term in vocabulary.known:
                 continue
-            nearby = (
-                Posting.objects.filter(index=index, term__startswith=term[:2])
-                .values_list("term", flat=True)
-                .distinct()[:2000]
-            )
-            for candidate in nearby:
-                if is_typo_of(term, candidate):
-                    weights.setdefault(candidate, weights[term])
+            for length in (len(term) - 1, len(term), len(term) + 1):
+                for candidate in vocabulary.buckets.get((term[0], length), ()):
+                    if is_typo_of(term, candidate):
+                        weights.setdefault(candidate, weights[term])
 
     def _idf(self, index: str, query_terms: Iterable[str]) -> dict[str, float]:
         total = StoredDocument.objects.filter(index=index).count()

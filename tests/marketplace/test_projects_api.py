@@ -856,3 +856,20 @@ def test_an_awarded_project_is_locked_without_error_on_postgresql(owner, associa
     else:
         with pytest.raises(ReviewError):  # not delivered yet: a clean refusal, not a database error
             review_create(membership=membership, project_id=published.pk, data={})
+
+
+def test_the_board_api_searches_words_with_a_typo(client, search_engine, index_now):
+    """`q` on the board goes through the search engine, like the board page."""
+    from search.indexing import index_enqueue
+    from tests.project_factories import ProjectFactory, VerifiedProviderFactory, member_of
+
+    wanted = ProjectFactory(published=True, title="Migration vers Microsoft 365", description="Nos boîtes mail.")
+    other = ProjectFactory(published=True, title="Refonte du site", description="Un site vitrine.")
+    index_enqueue(kind="project", ids=[wanted.pk, other.pk])
+    index_now()
+    provider = VerifiedProviderFactory()
+    member = member_of(provider)
+    client.force_login(member.user)
+    response = client.get("/api/v1/projects", {"q": "migraton"})
+    assert response.status_code == 200, response.content
+    assert [item["id"] for item in response.json()["items"]] == [wanted.pk]
