@@ -123,12 +123,14 @@ class ProjectFilterSet(django_filters.FilterSet):
 
     #: With `q`: the matching project ids, most relevant first (the default order then).
     text_ranking: list[int] | None = None
+    text_result = None
 
     def filter_q(self, queryset, name, value):
         """Every word in the title, the description or the skills, typos forgiven: the search engine answers."""
         from .selectors.board import project_text_search
 
-        self.text_ranking = project_text_search(text=value)
+        self.text_result = project_text_search(text=value)
+        self.text_ranking = self.text_result.ids
         return queryset.filter(pk__in=self.text_ranking)
 
     def filter_skills(self, queryset, name, value):

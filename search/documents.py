@@ -73,10 +73,9 @@ folded_analyzer = analyzer(
 )
 
 
-def _text_field(search_analyzer) -> Text:
-    return Text(
-        analyzer=french_analyzer, search_analyzer=search_analyzer, fields={"folded": Text(analyzer=folded_analyzer)}
-    )
+def _text_field(search_analyzer, *, folded: bool = True) -> Text:
+    fields = {"folded": Text(analyzer=folded_analyzer)} if folded else {}
+    return Text(analyzer=french_analyzer, search_analyzer=search_analyzer, fields=fields)
 
 
 def provider_document_class(search_analyzer) -> type[Document]:
@@ -89,7 +88,8 @@ def provider_document_class(search_analyzer) -> type[Document]:
         verified = Boolean()
         presentation = _text_field(search_analyzer)
         services = _text_field(search_analyzer)
-        portfolio = _text_field(search_analyzer)
+        # Past projects weigh less and are never searched with typos: no unstemmed copy, a cheaper index.
+        portfolio = _text_field(search_analyzer, folded=False)
         skills = Keyword()
         text_skills = Keyword()
         text_skill_phrases = Object(enabled=False)
@@ -342,7 +342,7 @@ def all_ids(kind: str) -> list[int]:
     return list(Project.objects.exclude(state=ProjectState.DRAFT).order_by("pk").values_list("pk", flat=True))
 
 
-def iter_sources(kind: str, *, batch: int = 500) -> Iterator[list[dict]]:
+def iter_sources(kind: str, *, batch: int = 1000) -> Iterator[list[dict]]:
     """All documents of a kind, a batch at a time, so a rebuild never holds the whole table in memory."""
     ids = all_ids(kind)
     for start in range(0, len(ids), batch):

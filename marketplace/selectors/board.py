@@ -8,9 +8,10 @@ skills up front, so a page costs the same few queries however long it is.
 
 from django.db.models import Prefetch, QuerySet, TextField, Value
 from django.db.models.functions import Concat
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from search.faceted import FacetedQuery, faceted_search
+from search.faceted import FacetedQuery, FacetedResult, faceted_search, highlight_fragment
 from search.models import IndexKind
 
 from ..errors import DomainError, PermissionDenied
@@ -104,12 +105,12 @@ class _ProjectTextSql:
         return ids, len(ids), 1, {}
 
 
-def project_text_search(*, text: str) -> list[int]:
-    """Ids of the published projects matching `text`, most relevant first, from the search engine.
+def project_text_search(*, text: str) -> FacetedResult:
+    """The published projects matching `text`, most relevant first, from the search engine, with highlights.
 
-    Only ids: which of them a provider may see, and the other filters, stay with the board's SQL.
+    Only ids and fragments: which of them a provider may see, and the other filters, stay with the board's SQL.
     """
-    result = faceted_search(
+    return faceted_search(
         FacetedQuery(
             kind=IndexKind.PROJECT,
             text=text,
@@ -117,6 +118,17 @@ def project_text_search(*, text: str) -> list[int]:
             sort="relevance",
             per_page=BOARD_TEXT_LIMIT,
             sql=_ProjectTextSql(text),
+            highlight_fields=("title", "description"),
         )
     )
-    return result.ids
+
+
+def project_board_highlight(*, projects, result: FacetedResult | None) -> None:
+    """Set `search_highlight` on each project of a board page: the engine's fragment, or one built here."""
+    for project in projects:
+        fragment = ""
+        if result is not None:
+            fragment = result.highlights.get(project.pk) or highlight_fragment(
+                project.description, result.highlight_terms
+            )
+        project.search_highlight = mark_safe(fragment)  # noqa: S308 (escaped by search.faceted or the engine)

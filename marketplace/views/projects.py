@@ -38,7 +38,12 @@ from ..forms_projects import (
 from ..models import ProjectAttachment, ProposalAttachment, ProposalVersion, ProviderProfile, Review
 from ..models.projects import OPEN_PROPOSAL_STATES, ProjectState
 from ..project_types import SPECS, ProjectType
-from ..selectors.board import ProjectFilterError, organisation_projects_for, project_board_filterset
+from ..selectors.board import (
+    ProjectFilterError,
+    organisation_projects_for,
+    project_board_filterset,
+    project_board_highlight,
+)
 from ..selectors.dashboards import with_proposal_counts
 from ..selectors.directory import provider_directory
 from ..selectors.matches import project_matches_context
@@ -133,6 +138,7 @@ def board(request):
     page = None
     if filterset.is_valid():
         page = Paginator(filterset.qs, BOARD_PER_PAGE).get_page(request.GET.get("page"))
+        project_board_highlight(projects=page.object_list, result=getattr(filterset, "text_result", None))
     context = {"form": form, "page": page, "filtered": any(request.GET.get(name) for name in form.fields)}
     return render(request, "projects/board.html", context, status=400 if form.errors else 200)
 

@@ -7,6 +7,7 @@ exception types.
 import math
 from abc import abstractmethod
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 from elasticsearch_dsl import A, Q, Search
@@ -114,27 +115,36 @@ class ClusterEngine(SearchEngine):
         old = self._alias_target(kind)
         index = self._create_index(kind)
         self._call(self.client.indices.put_settings, index=index, body={"index": {"refresh_interval": "-1"}})
-        for documents in batches:
-            lines = []
-            for document in documents:
-                lines.append({"index": {"_index": index, "_id": str(document["id"])}})
-                lines.append(document)
-            if lines:
-                answer = self._call(self.client.bulk, body=lines)
-                if answer.get("errors"):
-                    raise EngineUnavailable(f"{self.name}: bulk errors while rebuilding {index}")
-            on_batch(len(documents))
+        # The next batch is built from the database while the cluster digests the previous one.
+        with ThreadPoolExecutor(max_workers=1) as sender:
+            pending = None
+            for documents in batches:
+                if pending is not None:
+                    pending.result()
+                pending = sender.submit(self._bulk_new_index, index, documents, on_batch)
+            if pending is not None:
+                pending.result()
         self._call(self.client.indices.put_settings, index=index, body={"index": {"refresh_interval": "1s"}})
         self._call(self.client.indices.refresh, index=index)
         alias = alias_name(kind)
-        actions = [{"add": {"index": index, "alias": alias}}] + [
-            {"remove": {"index": name, "alias": alias}} for name in old
-        ]
+        actions = [{"add": {"index": index, "alias": alias}}]
+        actions += [{"remove": {"index": name, "alias": alias}} for name in old]
         # One atomic alias update: readers see the old index, then the new one, never nothing.
         self._call(self.client.indices.update_aliases, body={"actions": actions})
         for name in old:
             self._call(self.client.indices.delete, index=name)
         return index
+
+    def _bulk_new_index(self, index: str, documents: list[dict], on_batch: Callable[[int], None]) -> None:
+        lines = []
+        for document in documents:
+            lines.append({"index": {"_index": index, "_id": str(document["id"])}})
+            lines.append(document)
+        if lines:
+            answer = self._call(self.client.bulk, body=lines)
+            if answer.get("errors"):
+                raise EngineUnavailable(f"{self.name}: bulk errors while rebuilding {index}")
+        on_batch(len(documents))
 
     def stored_versions(self, kind: str) -> dict[int, str]:
         if not self._alias_target(kind):
@@ -297,12 +307,17 @@ def faceted_search_body(request: FacetedQuery, index: str) -> Search:
     if text is not None and request.highlight_fields:
         search = search.highlight_options(
             pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", fragment_size=180, number_of_fragments=1
-        ).highlight(*request.highlight_fields)
+        ).highlight(*_highlighted_fields(request))
     sort = request.sort if request.sort in FACETED_SORTS else "relevance"
     if sort == "relevance" and text is None:
         sort = "name"
     start = (request.page - 1) * request.per_page
     return search.sort(*FACETED_SORTS[sort]).extra(from_=start, size=request.per_page, track_total_hits=True)
+
+
+def _highlighted_fields(request: FacetedQuery) -> list[str]:
+    """Each field and its unstemmed copy: a word found through a typo is only marked in the copy."""
+    return [name for field in request.highlight_fields for name in (field, f"{field}.folded")]
 
 
 def faceted_result(answer: dict, request: FacetedQuery, *, page: int) -> FacetedResult:
@@ -313,7 +328,7 @@ def faceted_result(answer: dict, request: FacetedQuery, *, page: int) -> Faceted
     highlights = {}
     for hit in answer["hits"]["hits"]:
         fragments = hit.get("highlight") or {}
-        for name in request.highlight_fields:
+        for name in _highlighted_fields(request):
             if fragments.get(name):
                 highlights[int(hit["_id"])] = fragments[name][0]
                 break

@@ -395,3 +395,21 @@ def test_api_association_list_is_its_own_projects(client, association):
     assert [p["title"] for p in every["items"]] == ["Brouillon", "Publié"]
     assert [p["title"] for p in drafts["items"]] == ["Brouillon"]
     assert json.loads(json.dumps(drafts))["items"][0]["state"] == "draft"
+
+
+def test_board_search_forgives_a_typo_and_highlights_the_words(client, search_engine, index_now):
+    from search.indexing import index_enqueue
+    from tests.project_factories import ProjectFactory, VerifiedProviderFactory, member_of
+
+    wanted = ProjectFactory(
+        published=True, title="Migration <b>vers</b> Microsoft 365", description="Migration de nos boîtes mail."
+    )
+    other = ProjectFactory(published=True, title="Refonte du site", description="Un site vitrine.")
+    index_enqueue(kind="project", ids=[wanted.pk, other.pk])
+    index_now()
+    member = member_of(VerifiedProviderFactory())
+    client.force_login(member.user)
+    page = client.get("/projets/tableau/", {"q": "migraton"}).content.decode()
+    assert "Refonte du site" not in page
+    assert "<mark>Migration</mark>" in page
+    assert "<b>vers</b>" not in page, "user text stays escaped around the marks"
