@@ -32,19 +32,31 @@ from django.urls import re_path  # noqa: E402
 
 
 class EchoGroupConsumer(AsyncWebsocketConsumer):
+    """One group per room (`/ws/echo/<room>/`), as the app has one per conversation."""
+
     async def connect(self):
-        await self.channel_layer.group_add(GROUP, self.channel_name)
+        self.group = f"{GROUP}.{self.scope['url_route']['kwargs'].get('room', '0')}"
+        await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
 
     async def disconnect(self, code):
-        await self.channel_layer.group_discard(GROUP, self.channel_name)
+        await self.channel_layer.group_discard(self.group, self.channel_name)
 
     async def receive(self, text_data=None, bytes_data=None, **kwargs):
         if text_data is not None:
-            await self.channel_layer.group_send(GROUP, {"type": "echo.frame", "text": text_data})
+            await self.channel_layer.group_send(self.group, {"type": "echo.frame", "text": text_data})
 
     async def echo_frame(self, event):
         await self.send(text_data=event["text"])
 
 
-application = ProtocolTypeRouter({"websocket": URLRouter([re_path(r"^ws/", EchoGroupConsumer.as_asgi())])})
+application = ProtocolTypeRouter(
+    {
+        "websocket": URLRouter(
+            [
+                re_path(r"^ws/echo/(?P<room>\d+)/$", EchoGroupConsumer.as_asgi()),
+                re_path(r"^ws/", EchoGroupConsumer.as_asgi()),
+            ]
+        )
+    }
+)

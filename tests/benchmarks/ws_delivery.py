@@ -53,11 +53,12 @@ def out(line: str = "") -> None:
 # Data ------------------------------------------------------------------------
 
 
-def prepare_database(database_url: str, clients: int, senders: int) -> tuple[int, list[str]]:
-    """Migrate, then create the two organisations, the members, the conversation and one session per member.
+def prepare_database(database_url: str, clients: int, rooms: int) -> tuple[list[int], list[str]]:
+    """Migrate, then create `rooms` conversations (each between its own association and provider), the members
+    and one session per member.
 
-    Returns (conversation id, cookie header per client); clients are split over the two organisations,
-    alternating, so the senders (the first clients) speak for both sides.
+    Returns (conversation id per client, cookie header per client). Client i sits in room i % rooms and speaks
+    for one side or the other of it, alternating, so every room has both sides among its first clients.
     """
     os.environ["DJANGO_SETTINGS_MODULE"] = "marketplace.settings.base"
     os.environ["DATABASE_URL"] = database_url
@@ -88,10 +89,13 @@ def prepare_database(database_url: str, clients: int, senders: int) -> tuple[int
     call_command("migrate", interactive=False, verbosity=0)
 
     tag = secrets.token_hex(4)
-    association = VerifiedAssociationFactory(name=f"Association banc {tag}", slug=f"bench-asso-{tag}")
-    provider = VerifiedProviderFactory(name=f"Prestataire banc {tag}", slug=f"bench-provider-{tag}")
-    ProviderProfileFactory(organisation=provider)
-    conversation = conversation_open(association=association, provider=provider)
+    pairs, conversations = [], []
+    for room in range(rooms):
+        association = VerifiedAssociationFactory(name=f"Association banc {tag} {room}", slug=f"bench-asso-{tag}-{room}")
+        provider = VerifiedProviderFactory(name=f"Prestataire banc {tag} {room}", slug=f"bench-provider-{tag}-{room}")
+        ProviderProfileFactory(organisation=provider)
+        pairs.append((association, provider))
+        conversations.append(conversation_open(association=association, provider=provider).pk)
 
     unusable = make_password(None)
     now = timezone.now()
@@ -104,13 +108,12 @@ def prepare_database(database_url: str, clients: int, senders: int) -> tuple[int
     if any(user.pk is None for user in users):  # backends that do not return ids from bulk_create
         by_email = {user.email: user for user in User.objects.filter(email__startswith=f"bench-{tag}-")}
         users = [by_email[user.email] for user in users]
-    organisations = (association, provider)
     Membership.objects.bulk_create(
         [
             Membership(
                 user=user,
-                organisation=organisations[index % 2],
-                role=Role.OWNER if index < 2 else Role.MEMBER,
+                organisation=pairs[index % rooms][(index // rooms) % 2],
+                role=Role.OWNER if index < 2 * rooms else Role.MEMBER,
             )
             for index, user in enumerate(users)
         ]
@@ -126,7 +129,7 @@ def prepare_database(database_url: str, clients: int, senders: int) -> tuple[int
         session.create()
         cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
     connections.close_all()
-    return conversation.pk, cookies
+    return [conversations[index % rooms] for index in range(clients)], cookies
 
 
 # Server ----------------------------------------------------------------------
@@ -244,10 +247,10 @@ async def read_socket(ws, receiver: Receiver) -> None:
     receiver.closed_early = True
 
 
-async def connect_all(session, url: str, headers_for: list[dict]) -> list:
+async def connect_all(session, urls: list[str], headers_for: list[dict]) -> list:
     gate = asyncio.Semaphore(CONNECT_CONCURRENCY)
 
-    async def one(headers: dict):
+    async def one(url: str, headers: dict):
         async with gate:
             for attempt in range(CONNECT_ATTEMPTS):
                 try:
@@ -260,7 +263,7 @@ async def connect_all(session, url: str, headers_for: list[dict]) -> list:
                     await asyncio.sleep(0.5 * (attempt + 1))
         return None
 
-    return await asyncio.gather(*(one(headers) for headers in headers_for))
+    return await asyncio.gather(*(one(url, headers) for url, headers in zip(urls, headers_for, strict=True)))
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -270,8 +273,12 @@ def percentile(values: list[float], fraction: float) -> float:
     return values[index]
 
 
-async def run_load(*, port: int, path: str, cookies: list[str] | None, args) -> dict:
-    """Connect every client, post at a steady rate, wait for the deliveries, return the figures."""
+async def run_load(*, port: int, paths: list[str], cookies: list[str] | None, args) -> dict:
+    """Connect every client, post at a steady rate, wait for the deliveries, return the figures.
+
+    Client i listens in room i % rooms; message n is posted in room n % rooms by one of that room's senders,
+    and is expected at every connected client of that room.
+    """
     import aiohttp
 
     clients = args.clients
@@ -280,7 +287,8 @@ async def run_load(*, port: int, path: str, cookies: list[str] | None, args) -> 
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as session:
         started = time.perf_counter()
-        results = await connect_all(session, f"ws://{HOST}:{port}{path}", headers_for)
+        urls = [f"ws://{HOST}:{port}{path}" for path in paths]
+        results = await connect_all(session, urls, headers_for)
         connect_seconds = time.perf_counter() - started
         sockets = [result if isinstance(result, aiohttp.ClientWebSocketResponse) else None for result in results]
         failures = Counter(
@@ -296,12 +304,20 @@ async def run_load(*, port: int, path: str, cookies: list[str] | None, args) -> 
         try:
             # The app joins the group before accepting; settle a moment so every reader is scheduled.
             await asyncio.sleep(0.5)
-            senders = list(connected[: args.senders])
+            rooms = args.rooms
+            members = {room: [index for index in connected if index % rooms == room] for room in range(rooms)}
+            per_room = math.ceil(args.senders / rooms)
+            senders = [index for room in range(rooms) for index in members[room][:per_room]]
             sent: dict[str, float] = {}
+            room_of: dict[str, int] = {}
             if senders:
                 interval = 1.0 / args.rate
                 send_started = time.perf_counter()
                 for number in range(args.messages):
+                    room = number % rooms
+                    talkers = members[room][:per_room]
+                    if not talkers:
+                        continue
                     due = send_started + number * interval
                     delay = due - time.perf_counter()
                     if delay > 0:
@@ -309,8 +325,9 @@ async def run_load(*, port: int, path: str, cookies: list[str] | None, args) -> 
                     client_id = str(uuid.uuid4())
                     stamp = time.perf_counter()
                     sent[client_id] = stamp
+                    room_of[client_id] = room
                     frame = {"action": "post", "client_id": client_id, "body": f"bench #{number} sent_at={stamp:.6f}"}
-                    ws = sockets[senders[number % len(senders)]]
+                    ws = sockets[talkers[(number // rooms) % len(talkers)]]
                     try:
                         await ws.send_str(json.dumps(frame))
                     except (ConnectionError, RuntimeError):
@@ -319,7 +336,7 @@ async def run_load(*, port: int, path: str, cookies: list[str] | None, args) -> 
             else:
                 send_started = send_finished = time.perf_counter()
 
-            expected = len(sent) * len(connected)
+            expected = sum(len(members[room_of[client_id]]) for client_id in sent)
             deadline = time.perf_counter() + args.drain_timeout
             drained = False
             while time.perf_counter() < deadline:
@@ -355,7 +372,8 @@ async def run_load(*, port: int, path: str, cookies: list[str] | None, args) -> 
                 latencies.append((arrival - sent[client_id]) * 1000)
             last_arrival = max(last_arrival, arrival)
         duplicated += sum(count - 1 for count in counts.values() if count > 1)
-        lost += sum(1 for client_id in sent if client_id not in counts)
+        room = index % args.rooms
+        lost += sum(1 for client_id in sent if room_of[client_id] == room and client_id not in counts)
         errors.update(receiver.errors)
     latencies.sort()
     window = max(last_arrival - send_started, 1e-9)
@@ -428,6 +446,12 @@ def parse_args(argv=None):
     parser.add_argument("--layer", choices=("memory", "redis"), default="memory", help="channel layer of the servers")
     parser.add_argument("--rate", type=float, default=50.0, help="messages per second offered (steady)")
     parser.add_argument(
+        "--rooms",
+        type=int,
+        default=1,
+        help="conversations the clients are spread over (1: everyone in one room, the worst fan-out)",
+    )
+    parser.add_argument(
         "--senders", type=int, default=0, help=f"members who post (default: enough for {POSTS_PER_SENDER} posts each)"
     )
     parser.add_argument(
@@ -437,9 +461,11 @@ def parse_args(argv=None):
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0")
     parser.add_argument("--no-baseline", action="store_true", help="skip the bare Channels echo baseline")
     args = parser.parse_args(argv)
-    if args.clients < 1 or args.messages < 1 or args.rate <= 0:
-        parser.error("--clients, --messages and --rate must be positive")
-    needed = math.ceil(args.messages / POSTS_PER_SENDER)
+    if args.clients < 1 or args.messages < 1 or args.rate <= 0 or args.rooms < 1:
+        parser.error("--clients, --messages, --rate and --rooms must be positive")
+    if args.rooms > args.clients:
+        parser.error("--rooms cannot exceed --clients")
+    needed = args.rooms * math.ceil(math.ceil(args.messages / args.rooms) / POSTS_PER_SENDER)
     args.senders = args.senders or needed
     if args.senders < needed:
         parser.error(f"{args.messages} messages need at least {needed} senders under the rate limit")
@@ -467,17 +493,18 @@ def main(argv=None) -> int:
     try:
         out(
             f"ws_delivery: {args.clients} clients, {args.messages} messages at {args.rate:g}/s, "
-            f"{args.senders} senders, layer={args.layer}, database={'postgresql' if args.database_url else 'sqlite'}"
+            f"{args.senders} senders, {args.rooms} room(s), layer={args.layer}, "
+            f"database={'postgresql' if args.database_url else 'sqlite'}"
         )
         started = time.perf_counter()
-        conversation_id, cookies = prepare_database(database_url, args.clients, args.senders)
+        conversation_ids, cookies = prepare_database(database_url, args.clients, args.rooms)
         out(f"setup                  {time.perf_counter() - started:.1f} s (migrate, {args.clients} members, sessions)")
         env = server_env(layer=args.layer, redis_url=args.redis_url, database_url=database_url)
 
         app = start_daphne("marketplace.asgi:application", env)
         servers.append(app)
-        path = f"/ws/conversations/{conversation_id}/"
-        app_figures = asyncio.run(run_load(port=app.port, path=path, cookies=cookies, args=args))
+        paths = [f"/ws/conversations/{conversation_id}/" for conversation_id in conversation_ids]
+        app_figures = asyncio.run(run_load(port=app.port, paths=paths, cookies=cookies, args=args))
         app.stop()
         servers.remove(app)
         report(f"app: ConversationConsumer, {args.layer} layer", app_figures)
@@ -486,7 +513,8 @@ def main(argv=None) -> int:
             return 0 if app_figures["lost"] == 0 and app_figures["duplicated"] == 0 else 1
         echo = start_daphne("tests.benchmarks.echo_asgi:application", env)
         servers.append(echo)
-        base_figures = asyncio.run(run_load(port=echo.port, path="/ws/echo/", cookies=None, args=args))
+        echo_paths = [f"/ws/echo/{index % args.rooms}/" for index in range(args.clients)]
+        base_figures = asyncio.run(run_load(port=echo.port, paths=echo_paths, cookies=None, args=args))
         echo.stop()
         servers.remove(echo)
         report(f"baseline: bare Channels group echo, {args.layer} layer", base_figures)
