@@ -1,0 +1,15 @@
+"""Payment providers behind one small interface (`base.PaymentProvider`), chosen by `BILLING_PAYMENT_PROVIDER`."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from ..conf import billing_setting
+
+
+def get_provider():
+    """The configured provider; only Stripe (or localstripe in its place) exists today."""
+    name = billing_setting("BILLING_PAYMENT_PROVIDER")
+    if name == "stripe":
+        from .stripe_provider import StripeProvider
+
+        return StripeProvider()
+    raise ImproperlyConfigured(f"Unknown BILLING_PAYMENT_PROVIDER {name!r}")

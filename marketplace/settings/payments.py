@@ -6,3 +6,17 @@ STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
+
+# Billing: which payment provider prepares card payments, and the seller's identity printed on invoices.
+BILLING_PAYMENT_PROVIDER = env_str("BILLING_PAYMENT_PROVIDER", "stripe")
+
+BILLING_SELLER = {
+    "name": env_str("BILLING_SELLER_NAME", "Passerelle Numérique SAS"),
+    "legal_form": env_str("BILLING_SELLER_LEGAL_FORM", "SAS au capital de 10 000 €"),
+    "address": env_str("BILLING_SELLER_ADDRESS", "12 rue de la Solidarité, 69002 Lyon, France"),
+    "siret": env_str("BILLING_SELLER_SIRET", "12345678900012"),
+    "rcs": env_str("BILLING_SELLER_RCS", "RCS Lyon 123 456 789"),
+    "vat_number": env_str("BILLING_SELLER_VAT_NUMBER", "FR32123456789"),
+    "iban": env_str("BILLING_SELLER_IBAN", "FR76 3000 1007 9412 3456 7890 185"),
+    "email": env_str("BILLING_SELLER_EMAIL", "facturation@passerelle.example"),
+}

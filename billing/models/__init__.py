@@ -1,0 +1,22 @@
+"""Billing's data: the catalogue, orders, payments received from Stripe, invoices."""
+
+from .catalogue import Eligibility, Product, ProductKind, ProductPrice
+from .invoices import Invoice, InvoiceLine, InvoiceSequence
+from .orders import Order, OrderEvent, OrderLine, OrderState, PaymentMethod
+from .payments import StripeEvent
+
+__all__ = [
+    "Eligibility",
+    "Invoice",
+    "InvoiceLine",
+    "InvoiceSequence",
+    "Order",
+    "OrderEvent",
+    "OrderLine",
+    "OrderState",
+    "PaymentMethod",
+    "Product",
+    "ProductKind",
+    "ProductPrice",
+    "StripeEvent",
+]

@@ -1,0 +1,104 @@
+"""Card payments with Stripe PaymentIntents (or localstripe, which answers the same API)."""
+
+import stripe
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from ..errors import PaymentError
+from .base import ChargeState, IntentState, PaymentSession
+from .stripe_client import stripe_client
+
+# The provider's payment can still be confirmed by the payer: `prepare` hands it out again rather than a new one.
+REUSABLE_STATUSES = frozenset({"requires_payment_method", "requires_confirmation", "requires_action", "processing"})
+
+
+def idempotency_key(order, attempt: int) -> str:
+    """Derived from the order only: a retried or doubled "prepare" never makes a second PaymentIntent.
+
+    `attempt` changes only once a declined PaymentIntent was cancelled, so that a new one can be made.
+    """
+    return f"passerelle-order-{order.pk}-payment-intent-{attempt}"
+
+
+def _order_id(metadata) -> int | None:
+    try:
+        return int((metadata or {}).get("order_id"))
+    except (TypeError, ValueError):
+        return None
+
+
+def _state(intent) -> IntentState:
+    error = intent.get("last_payment_error") or {}
+    return IntentState(
+        intent_id=intent["id"],
+        status=intent["status"],
+        amount=intent["amount"],
+        currency=intent["currency"],
+        order_id=_order_id(intent.get("metadata")),
+        failure_message=(error.get("message") or error.get("code") or "") if error else "",
+    )
+
+
+class StripeProvider:
+    name = "stripe"
+
+    def __init__(self, client: stripe.StripeClient | None = None):
+        self.client = client or stripe_client()
+
+    def js_url(self) -> str:
+        # localstripe serves its Elements stand-in at this path of its own address.
+        if settings.STRIPE_API_BASE:
+            return f"{settings.STRIPE_API_BASE.rstrip('/')}/js.stripe.com/v3/"
+        return "https://js.stripe.com/v3/"
+
+    def _call(self, func, *args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except stripe.StripeError as error:
+            raise PaymentError(_("Le service de paiement est indisponible, réessayez dans un instant.")) from error
+
+    def prepare(self, *, order, attempt: int) -> PaymentSession:
+        intent = None
+        if order.stripe_payment_intent_id and attempt == order.payment_attempt:
+            intent = self._call(self.client.v1.payment_intents.retrieve, order.stripe_payment_intent_id)
+            if (
+                intent["status"] not in REUSABLE_STATUSES
+                or intent["amount"] != order.total_ttc_cents
+                or intent.get("last_payment_error")
+            ):
+                intent = None
+        if intent is None:
+            intent = self._call(
+                self.client.v1.payment_intents.create,
+                params={
+                    "amount": order.total_ttc_cents,
+                    "currency": order.currency,
+                    "payment_method_types": ["card"],
+                    "metadata": {"order_id": str(order.pk), "order_number": order.number or ""},
+                },
+                options={"idempotency_key": idempotency_key(order, attempt)},
+            )
+        return PaymentSession(
+            intent_id=intent["id"],
+            client_secret=intent["client_secret"],
+            publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
+            js_url=self.js_url(),
+        )
+
+    def retrieve(self, *, intent_id: str) -> IntentState:
+        return _state(self._call(self.client.v1.payment_intents.retrieve, intent_id))
+
+    def retrieve_charge(self, *, charge_id: str) -> ChargeState:
+        charge = self._call(self.client.v1.charges.retrieve, charge_id)
+        return ChargeState(
+            charge_id=charge["id"],
+            intent_id=charge.get("payment_intent") or "",
+            amount=charge["amount"],
+            amount_refunded=charge.get("amount_refunded") or 0,
+        )
+
+    def cancel(self, *, intent_id: str) -> IntentState:
+        intent = self._call(self.client.v1.payment_intents.retrieve, intent_id)
+        if intent["status"] in REUSABLE_STATUSES - {"processing"}:
+            intent = self._call(self.client.v1.payment_intents.cancel, intent_id)
+        return _state(intent)

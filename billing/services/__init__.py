@@ -1,0 +1,1 @@
+"""Billing's write operations, one transaction each."""
