@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Contenus éditoriaux")
+
+    def ready(self):
+        from marketplace.demo.seeders import register_seeder
+
+        from .demo import CMS_ORDER, seed_cms
+
+        register_seeder("cms", seed_cms, order=CMS_ORDER)

@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import converters  # noqa: F401  (registers the `id` converter before any route uses it)
@@ -61,9 +62,11 @@ urlpatterns = [
     path("", include("marketplace.urls_directory")),
     path("mon-organisation/", include("marketplace.urls_profiles")),
     path("messages/", include("messaging.urls")),
+    path("", include("billing.urls")),
     path("langue/", language.switch_language, name="switch_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:

@@ -22,6 +22,8 @@ from .email import (
 )
 from .env import env_bool, env_int, env_list, env_str
 from .payments import (
+    BILLING_PAYMENT_PROVIDER,
+    BILLING_SELLER,
     STRIPE_API_BASE,
     STRIPE_PUBLISHABLE_KEY,
     STRIPE_SECRET_KEY,
@@ -48,6 +50,9 @@ INSTALLED_APPS = [
     "frontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -69,6 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -162,7 +168,46 @@ WAGTAIL_SITE_NAME = "Passerelle"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
+# Page slugs in plain ASCII: URLs that survive being pasted into e-mails and old browsers.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Resource-centre search follows the marketplace's SEARCH_ENGINE: the database backend by default,
+# the cluster's own Wagtail backend otherwise (opensearch3 matches the installed opensearch-py 3 client).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if SEARCH_ENGINE in {"opensearch", "elasticsearch"}:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": {
+                "opensearch": "wagtail.search.backends.opensearch3",
+                "elasticsearch": "wagtail.search.backends.elasticsearch8",
+            }[SEARCH_ENGINE],
+            "URLS": SEARCH_URLS,
+            "INDEX": f"{SEARCH_INDEX_PREFIX}_wagtail",
+            "TIMEOUT": SEARCH_TIMEOUT_SECONDS,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {
+                        "analyzer": {
+                            # French analysis for the resource centre; ngram analyzers stay Wagtail's own.
+                            "default": {
+                                "tokenizer": "standard",
+                                "filter": ["french_elision", "lowercase", "asciifolding", "french_stop", "french_stem"],
+                            }
+                        },
+                        "filter": {
+                            "french_elision": {
+                                "type": "elision",
+                                "articles_case": True,
+                                "articles": ["l", "m", "t", "qu", "n", "s", "j", "d", "c"],
+                            },
+                            "french_stop": {"type": "stop", "stopwords": "_french_"},
+                            "french_stem": {"type": "stemmer", "language": "light_french"},
+                        },
+                    }
+                }
+            },
+        }
+    }
 
 NINJA_PAGINATION_PER_PAGE = 50
 

@@ -1,0 +1,25 @@
+"""Wagtail pages and snippets of the editorial site, one module per family."""
+
+from .content import ContentPage, FaqPage
+from .events import EventIndexPage, EventPage
+from .home import HomePage, HomePageHighlight
+from .resources import ArticlePage, ArticleRelatedResource, ResourceIndexPage
+from .seo import SeoPage
+from .taxonomy import Audience, ResourceFormat, ResourceLevel, Theme
+
+__all__ = [
+    "ArticlePage",
+    "ArticleRelatedResource",
+    "Audience",
+    "ContentPage",
+    "EventIndexPage",
+    "EventPage",
+    "FaqPage",
+    "HomePage",
+    "HomePageHighlight",
+    "ResourceFormat",
+    "ResourceIndexPage",
+    "ResourceLevel",
+    "SeoPage",
+    "Theme",
+]

@@ -1,0 +1,256 @@
+"""The resource centre: an index that filters and searches, and the articles (guides, tutorials, replays...)."""
+
+import math
+import unicodedata
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from ..blocks import ArticleBodyBlock, heading_anchors
+from .seo import SeoPage
+from .taxonomy import ResourceFormat, ResourceLevel
+
+WORDS_PER_MINUTE = 200
+PER_PAGE = 12
+
+
+def unaccent(text: str) -> str:
+    """ "sécurité" -> "securite": indexed next to the original text so a search typed without accents finds it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+class ResourceIndexPage(RoutablePageMixin, SeoPage):
+    """The resource centre's home: every article, filtered by theme, format, level and audience, and searched."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*SeoPage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.ArticlePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("centre de ressources")
+
+    def articles(self):
+        return (
+            ArticlePage.objects.live()
+            .descendant_of(self)
+            .select_related("cover")
+            .prefetch_related("themes")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def filterset(self, request):
+        from ..filters import ResourceFilterSet
+
+        return ResourceFilterSet(request.GET or None, queryset=self.articles())
+
+    def paginate(self, request, items):
+        paginator = Paginator(items, PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        return {
+            "page_obj": page_obj,
+            "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filterset = self.filterset(request)
+        context["filter"] = filterset
+        context.update(self.paginate(request, filterset.qs))
+        return context
+
+    @path("")
+    def index_view(self, request):
+        return self.render(request)
+
+    @path("recherche/")
+    def search_view(self, request):
+        from ..search import resource_search
+
+        results = resource_search(index=self, request=request)
+        context = self.get_context(request)
+        context.update(self.paginate(request, results.articles))
+        context["search"] = results
+        return self.render(request, context_overrides=context, template="cms/resource_search_page.html")
+
+    @path("flux/rss/")
+    def rss_feed(self, request):
+        from ..feeds import ResourceRssFeed
+
+        return ResourceRssFeed(self)(request)
+
+    @path("flux/atom/")
+    def atom_feed(self, request):
+        from ..feeds import ResourceAtomFeed
+
+        return ResourceAtomFeed(self)(request)
+
+    def feed_url(self) -> str:
+        return self.url + "flux/"
+
+    def search_url(self, **params) -> str:
+        query = urlencode({k: v for k, v in params.items() if v})
+        return self.url + "recherche/" + (f"?{query}" if query else "")
+
+
+class ArticlePage(SeoPage):
+    """A guide, tutorial, webinar replay, case study or study, built from blocks.
+
+    Headings feed the table of contents; reading time is counted from the text;
+    skills link the article to providers who can do the job for the reader.
+    """
+
+    intro = models.TextField(_("chapô"), help_text=_("Deux ou trois phrases : ce que l'on apprend ici."))
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de couverture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_alt = models.CharField(
+        _("texte alternatif de la couverture"),
+        max_length=250,
+        blank=True,
+        help_text=_("Laisser vide si l'image est décorative."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("contenu"))
+    author = models.CharField(_("auteur ou autrice"), max_length=120, blank=True)
+    format = models.CharField(_("format"), max_length=20, choices=ResourceFormat.choices, default=ResourceFormat.GUIDE)
+    level = models.CharField(_("niveau"), max_length=20, choices=ResourceLevel.choices, default=ResourceLevel.BEGINNER)
+    themes = ParentalManyToManyField("cms.Theme", verbose_name=_("thèmes"), related_name="articles")
+    audiences = ParentalManyToManyField("cms.Audience", verbose_name=_("publics"), related_name="articles", blank=True)
+    skills = ParentalManyToManyField(
+        "marketplace.Skill",
+        verbose_name=_("compétences de prestataires"),
+        help_text=_("Le lecteur verra « Trouver un prestataire » vers l'annuaire filtré sur ces compétences."),
+        related_name="articles",
+        blank=True,
+    )
+
+    search_fields = [
+        *SeoPage.search_fields,
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.SearchField("search_text_unaccented"),
+        index.AutocompleteField("title"),
+        index.FilterField("format"),
+        index.FilterField("level"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+
+    content_panels = [
+        *SeoPage.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("cover"), FieldPanel("cover_alt")], heading=_("Couverture")),
+        FieldPanel("body"),
+        FieldPanel("author"),
+    ]
+    classification_panels = [
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("format"),
+        FieldPanel("level"),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("skills"),
+        InlinePanel("related_resources", label=_("ressource liée"), max_num=6),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(classification_panels, heading=_("Classement")),
+            ObjectList(SeoPage.promote_panels, heading=_("Promotion")),
+            ObjectList(SeoPage.settings_panels, heading=_("Paramètres")),
+        ]
+    )
+    parent_page_types = ["cms.ResourceIndexPage"]
+    subpage_types = []
+    og_type = "article"
+
+    class Meta:
+        verbose_name = _("article du centre de ressources")
+        verbose_name_plural = _("articles du centre de ressources")
+
+    def body_text(self) -> str:
+        parts = []
+        for block in self.body:
+            value = block.block.get_searchable_content(block.value)
+            parts.extend(strip_tags(str(v)) for v in value)
+        return " ".join(parts)
+
+    def search_text_unaccented(self) -> str:
+        return unaccent(" ".join([self.title, self.intro, self.body_text()]))
+
+    @property
+    def reading_time(self) -> int:
+        """Minutes to read the intro and body at 200 words a minute, at least one."""
+        words = len(f"{self.intro} {self.body_text()}".split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def body_blocks(self) -> list[tuple]:
+        """The body's blocks with the anchor of each heading, for the template and the table of contents."""
+        anchors = heading_anchors(self.body)
+        return [(block, anchors.get(block.id)) for block in self.body]
+
+    def table_of_contents(self) -> list[dict]:
+        return [
+            {"anchor": anchor, "text": block.value["text"], "level": block.value["level"]}
+            for block, anchor in self.body_blocks()
+            if anchor
+        ]
+
+    def was_updated(self) -> bool:
+        first, last = self.first_published_at, self.last_published_at
+        return bool(first and last and last.date() > first.date())
+
+    def feed_url(self) -> str:
+        parent = self.get_parent()
+        return parent.url + "flux/" if parent else ""
+
+    def share_image(self):
+        return self.og_image or self.cover
+
+    def share_description(self) -> str:
+        return self.search_description or self.intro
+
+    def related_articles(self, limit: int = 3) -> list:
+        """The editors' choice, else live articles sharing a theme, newest first."""
+        chosen = [r.resource.specific for r in self.related_resources.select_related("resource") if r.resource.live]
+        if chosen:
+            return chosen[:limit]
+        return list(
+            ArticlePage.objects.live()
+            .filter(themes__in=self.themes.all())
+            .exclude(pk=self.pk)
+            .distinct()
+            .order_by("-first_published_at")[:limit]
+        )
+
+    def provider_directory_url(self) -> str:
+        """The directory filtered by the article's skills: the "Trouver un prestataire" link."""
+        from django.urls import reverse
+
+        slugs = list(self.skills.filter(is_active=True).values_list("slug", flat=True))
+        if not slugs:
+            return ""
+        return reverse("directory:provider_list") + "?" + urlencode([("skills", slug) for slug in slugs])
+
+
+class ArticleRelatedResource(Orderable):
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_resources")
+    resource = models.ForeignKey(ArticlePage, verbose_name=_("ressource"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("resource")]
