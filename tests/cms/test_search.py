@@ -10,9 +10,18 @@ from .pages import heading, make_article, paragraph
 pytestmark = pytest.mark.django_db
 
 
+def index_for_search() -> None:
+    """On a cluster backend, (re)build Wagtail's index and make it searchable; the database backend indexes on save."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if "database" not in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]:
+        call_command("update_index", verbosity=0)
+
+
 @pytest.fixture
 def guides(resource_index):
-    return {
+    made = {
         "security": make_article(
             resource_index,
             title="La sécurité informatique en cinq gestes",
@@ -37,6 +46,8 @@ def guides(resource_index):
             intro="Des affiches et des publications aux couleurs de l'association.",
         ),
     }
+    index_for_search()
+    return made
 
 
 def search(client, index, **params):
