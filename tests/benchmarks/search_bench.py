@@ -245,6 +245,30 @@ def time_matching(projects, *, raw: bool, profile: bool):
     return timings, raw_timings if bodies else None, rankings, report, queries_per_call
 
 
+def time_directory_search(projects) -> list[float]:
+    """The provider directory as a visitor uses it: two or three words from a project title, a facet
+    filter on half of the queries, through the directory selector (engine query, SQL rows, highlights)."""
+    from marketplace.selectors.directory import provider_directory
+
+    def params_for(index: int, project) -> dict:
+        words = [word for word in project.title.split() if len(word) > 3][:3] or project.title.split()[:2]
+        params = {"q": " ".join(words)}
+        if index % 2 and project.region:
+            params["region"] = project.region
+        return params
+
+    queries = [params_for(index, project) for index, project in enumerate(projects)]
+    for params in queries[:WARMUP]:
+        provider_directory(params=params)
+    timings = []
+    for params in queries:
+        started = time.perf_counter()
+        directory = provider_directory(params=params)
+        list(directory.providers)
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
 def baseline_rankings(projects, engine_name: str) -> dict[str, list[str]]:
     """Plain BM25 of the project's title and description over the providers' text, no filters, top 10."""
     from search.engines import get_engine
@@ -356,6 +380,8 @@ def main(argv=None) -> int:
         timed, raw=args.engine != "database", profile=args.profile
     )
     out(f"providers_for timed: p50 {percentile(timings, 50):.1f} ms, SQL queries per call {queries_per_call:.1f}")
+    directory_timings = time_directory_search(timed)
+    out(f"directory searches timed: p50 {percentile(directory_timings, 50):.1f} ms")
 
     # Relevance over every labelled project (whatever its state: matching reads the project, not the index).
     from search.matching import providers_for
@@ -402,6 +428,8 @@ def main(argv=None) -> int:
     p50, p95, p99 = (percentile(timings, p) for p in (50, 95, 99))
     rows.append(("providers_for p50 / p95 / p99", f"{p50:.1f} / {p95:.1f} / {p99:.1f} ms (max {max(timings):.1f})"))
     rows.append(("SQL queries per providers_for", f"{queries_per_call:.1f}"))
+    d50, d95, d99 = (percentile(directory_timings, p) for p in (50, 95, 99))
+    rows.append(("directory search p50 / p95 / p99", f"{d50:.1f} / {d95:.1f} / {d99:.1f} ms (page of 20, facets)"))
     if raw is not None:
         r50, r95 = percentile(raw, 50), percentile(raw, 95)
         rows.append(("raw engine query p50 / p95", f"{r50:.1f} / {r95:.1f} ms"))
