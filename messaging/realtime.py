@@ -1,5 +1,7 @@
 """Pushing events to a user's open browser tabs through the channel layer."""
 
+import asyncio
+
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
@@ -12,6 +14,20 @@ def user_event_send(*, user_id: int, event: str, data: dict) -> None:
     """Deliver `event` to every socket the user has open; a user with none simply misses nothing stored."""
     layer = get_channel_layer()
     async_to_sync(layer.group_send)(user_group(user_id), {"type": "user.event", "event": event, "data": data})
+
+
+def users_event_send(*, user_ids: list[int], event: str, data: dict) -> None:
+    """`user_event_send` for many users in one hop to the event loop: a post tells the whole other side's
+    tabs at once, and one hop per member made every post wait for the loop as many times."""
+    if not user_ids:
+        return
+    layer = get_channel_layer()
+    payload = {"type": "user.event", "event": event, "data": data}
+
+    async def send_all():
+        await asyncio.gather(*(layer.group_send(user_group(user_id), payload) for user_id in user_ids))
+
+    async_to_sync(send_all)()
 
 
 def conversation_group(conversation_id: int) -> str:

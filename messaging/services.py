@@ -21,7 +21,7 @@ from marketplace.validators import check_upload
 
 from .digests import digest_schedule
 from .models import Conversation, Message, MessageAttachment, MessageKind, MessageRevision, ReadState, RevisionAction
-from .realtime import conversation_send, user_event_send
+from .realtime import conversation_send, users_event_send
 from .rendering import body_html
 from .selectors import conversation_get_for
 from .system_events import system_sentence, system_sentence_stored
@@ -115,8 +115,8 @@ def _push_inbox(conversation: Conversation, organisation_ids, seq: int) -> None:
     Counting each member's unread messages here cost one query per member per message and
     slowed every delivery of the conversation behind it.
     """
-    for user_id in User.objects.filter(pk__in=_members(organisation_ids)).values_list("pk", flat=True):
-        user_event_send(user_id=user_id, event="inbox", data={"conversation_id": conversation.pk, "seq": seq})
+    user_ids = list(User.objects.filter(pk__in=_members(organisation_ids)).values_list("pk", flat=True))
+    users_event_send(user_ids=user_ids, event="inbox", data={"conversation_id": conversation.pk, "seq": seq})
 
 
 def _announce_posted(message_id: int) -> None:
@@ -331,7 +331,7 @@ def _announce_read(conversation_id: int, organisation_id: int, seq: int) -> None
         message={"type": "conversation.read", "organisation_id": organisation_id, "seq": seq},
     )
     conversation = Conversation.objects.get(pk=conversation_id)
-    _push_inbox(conversation, [organisation_id])
+    _push_inbox(conversation, [organisation_id], seq)
 
 
 def conversation_mark_read(*, user, conversation_id: int, seq: int) -> int:

@@ -96,3 +96,30 @@ async def test_a_new_notification_reaches_the_users_open_tabs():
     assert event["type"] == "notification"
     assert event["data"]["title"] == "Nouveau devis de Atelier"
     await socket.disconnect()
+
+
+async def test_reading_a_conversation_updates_the_readers_other_tabs(parties):
+    """The other tabs of the side that read get an inbox event, so their unread badge drops at once."""
+    from django.db import transaction
+
+    from messaging.services import conversation_mark_read, message_post
+
+    conversation, association, provider = parties
+
+    def post():
+        with transaction.atomic():
+            message_post(user=provider.user, conversation_id=conversation.pk, body="Bonjour !")
+
+    await sync_to_async(post)()
+    socket, connected, _ = await connect(await sync_to_async(session_cookie_for)(association.user))
+    assert connected
+
+    def read():
+        with transaction.atomic():
+            conversation_mark_read(user=association.user, conversation_id=conversation.pk, seq=1)
+
+    await sync_to_async(read)()
+    event = await socket.receive_json_from(timeout=2)
+    assert event["type"] == "inbox"
+    assert event["data"] == {"conversation_id": conversation.pk, "seq": 1}
+    await socket.disconnect()
