@@ -147,6 +147,25 @@ def marketplace(db):
     return providers, projects
 
 
+class EngineContract:
+    """Base of the per-engine scenario classes: each subclass names its engine; the indices are its own and
+    empty around every test (`index_prefix` keeps two suites from sharing one on a cluster)."""
+
+    engine_name: str
+    index_prefix: str = "test"
+
+    @pytest.fixture(autouse=True)
+    def _engine(self, settings, db):
+        settings.SEARCH_ENGINE = self.engine_name
+        settings.SEARCH_INDEX_PREFIX = f"{self.index_prefix}_{self.engine_name}"
+        engine = get_engine()
+        for kind in IndexKind.values:
+            engine.drop(kind)
+        yield engine
+        for kind in IndexKind.values:
+            engine.drop(kind)
+
+
 def rebuild_indices():
     engine = get_engine()
     for kind in IndexKind.values:

@@ -11,13 +11,11 @@ from django.urls import reverse
 from marketplace.models.organisations import OrganisationKind, VerificationStatus
 from marketplace.selectors.board import project_board_for
 from marketplace.selectors.directory import provider_directory
-from search.engines import get_engine
 from search.faceted import highlight_fragment
-from search.models import IndexKind
 from tests.factories import OrganisationFactory
 from tests.project_factories import ProjectFactory
 
-from .conftest import provider, rebuild_indices
+from .conftest import EngineContract, provider, rebuild_indices
 
 
 def names(directory) -> list[str]:
@@ -28,19 +26,8 @@ def counts(directory, facet: str) -> dict[str, int]:
     return {value.value: value.count for value in directory.facets[facet] if value.count}
 
 
-class FacetedScenarios:
-    engine_name: str
-
-    @pytest.fixture(autouse=True)
-    def _engine(self, settings, db):
-        settings.SEARCH_ENGINE = self.engine_name
-        settings.SEARCH_INDEX_PREFIX = f"test_faceted_{self.engine_name}"
-        engine = get_engine()
-        for kind in IndexKind.values:
-            engine.drop(kind)
-        yield engine
-        for kind in IndexKind.values:
-            engine.drop(kind)
+class FacetedScenarios(EngineContract):
+    index_prefix = "test_faceted"
 
     def test_a_typo_in_q_still_finds_the_provider(self, marketplace):
         rebuild_indices()

@@ -5,27 +5,14 @@ Each engine works in its own index prefix; the cluster's indices are dropped aro
 
 import pytest
 
-from search.engines import get_engine
 from search.matching import projects_for, providers_for
-from search.models import IndexKind
 from tests.project_factories import ProjectFactory
 
-from .conftest import rebuild_indices
+from .conftest import EngineContract, rebuild_indices
 
 
-class MatchingScenarios:
-    engine_name: str
-
-    @pytest.fixture(autouse=True)
-    def _engine(self, settings, db):
-        settings.SEARCH_ENGINE = self.engine_name
-        settings.SEARCH_INDEX_PREFIX = f"test_{self.engine_name}"
-        engine = get_engine()
-        for kind in IndexKind.values:
-            engine.drop(kind)
-        yield engine
-        for kind in IndexKind.values:
-            engine.drop(kind)
+class MatchingScenarios(EngineContract):
+    index_prefix = "test"
 
     def test_association_words_find_verified_website_and_donation_providers_first(self, marketplace):
         providers, projects = marketplace
