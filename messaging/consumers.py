@@ -199,6 +199,9 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
             logger.exception("conversation %s: access check failed", self.conversation_id)
             await self._error("", _("Une erreur est survenue, veuillez réessayer."))
             return
+        if "frame" in event:
+            await self.send(text_data=event["frame"])
+            return
         await self.send_json({**{key: value for key, value in event.items() if key != "type"}, "type": kind})
 
     # Helpers ---------------------------------------------------------------

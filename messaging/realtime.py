@@ -1,6 +1,7 @@
 """Pushing events to a user's open browser tabs through the channel layer."""
 
 import asyncio
+import json
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -36,5 +37,13 @@ def conversation_group(conversation_id: int) -> str:
 
 
 def conversation_send(*, conversation_id: int, message: dict) -> None:
+    """Broadcast a conversation event with its browser frame already encoded.
+
+    Every socket of the conversation sends the same bytes: encoding them once here instead of once per socket
+    is most of what a delivery costs beyond Channels itself. The consumer still reads the event's fields
+    (sequence numbers, access checks) and sends `frame` as it is.
+    """
+    kind = message["type"].split(".", 1)[1]
+    browser = {**{key: value for key, value in message.items() if key != "type"}, "type": kind}
     layer = get_channel_layer()
-    async_to_sync(layer.group_send)(conversation_group(conversation_id), message)
+    async_to_sync(layer.group_send)(conversation_group(conversation_id), {**message, "frame": json.dumps(browser)})

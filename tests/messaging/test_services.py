@@ -1,6 +1,7 @@
 """Posting, editing, deleting and reading messages: the rules the socket and the pages share."""
 
 import datetime
+import json
 
 import pytest
 from asgiref.sync import async_to_sync
@@ -217,11 +218,14 @@ def test_posting_broadcasts_to_the_conversation_and_the_other_side_after_commit(
 
     with django_capture_on_commit_callbacks(execute=True):
         conversation_mark_read(user=association.user, conversation_id=conversation.pk, seq=1)
-    assert async_to_sync(layer.receive)(room) == {
+    read = async_to_sync(layer.receive)(room)
+    assert {key: value for key, value in read.items() if key != "frame"} == {
         "type": "conversation.read",
         "organisation_id": association.organisation_id,
         "seq": 1,
     }
+    # The browser frame is encoded once for every socket, with the browser's event name.
+    assert json.loads(read["frame"]) == {"type": "read", "organisation_id": association.organisation_id, "seq": 1}
     assert Conversation.objects.count() == 1
 
 
