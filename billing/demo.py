@@ -108,4 +108,66 @@ def seed_billing(stdout) -> dict[str, int]:
         created += 1
     if created:
         stdout.write(f"billing: {created} produits au catalogue")
-    return {"produits": created}
+    return {"produits": created, "sessions": seed_training_sessions(stdout)}
+
+
+# (product code, days from today, start hour, end hour, mode, address or link, capacity, trainer)
+TRAINING_SESSIONS = (
+    (
+        "formation-cybersecurite",
+        21,
+        9,
+        17,
+        "on_site",
+        "Maison des associations, 28 rue Denfert-Rochereau, 69004 Lyon",
+        12,
+        "Claire Martin",
+    ),
+    ("formation-cybersecurite", 35, 9, 17, "online", "https://visio.passerelle.example/cyber-35", 20, "Karim Benali"),
+    (
+        "formation-cybersecurite",
+        63,
+        9,
+        17,
+        "on_site",
+        "Le Hub solidaire, 5 place Bellecour, 69002 Lyon",
+        3,
+        "Claire Martin",
+    ),
+)
+
+
+def seed_training_sessions(stdout) -> int:
+    """Dated sessions of the demo trainings, created once per product (none if the product has sessions)."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from .models import TrainingSession
+
+    created = 0
+    today = timezone.localdate()
+    for code, days, start, end, mode, where, capacity, trainer in TRAINING_SESSIONS:
+        product = Product.objects.filter(code=code, kind=ProductKind.TRAINING).first()
+        if (
+            product is None
+            or TrainingSession.objects.filter(product=product, trainer=trainer, capacity=capacity).exists()
+        ):
+            continue
+        day = today + timedelta(days=days)
+        starts = timezone.make_aware(datetime.combine(day, time(start)))
+        TrainingSession.objects.create(
+            product=product,
+            starts_at=starts,
+            ends_at=timezone.make_aware(datetime.combine(day, time(end))),
+            registration_deadline=starts - timedelta(days=2),
+            mode=mode,
+            address=where if mode == "on_site" else "",
+            online_url=where if mode == "online" else "",
+            capacity=capacity,
+            trainer=trainer,
+        )
+        created += 1
+    if created:
+        stdout.write(f"billing: {created} sessions de formation")
+    return created

@@ -27,6 +27,12 @@ class OrderError(DomainError):
     status_code = 409
 
 
+class RefundError(DomainError):
+    """The refund asked for is not possible (unpaid order, amount over what is left...)."""
+
+    status_code = 409
+
+
 class PaymentError(DomainError):
     """The payment provider refused or could not be reached; nothing was charged."""
 
@@ -44,4 +50,5 @@ __all__ = [
     "PermissionDenied",
     "PricingError",
     "QuotaExceeded",
+    "RefundError",
 ]

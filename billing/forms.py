@@ -1,5 +1,7 @@
 """Checkout asks only what the buyer chooses: how many and how to pay. Prices never come from the form."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -18,3 +20,36 @@ class CheckoutForm(forms.Form):
 
 class TransferForm(forms.Form):
     reference = forms.CharField(label=_("Référence du virement reçu"), max_length=120)
+
+
+class EurosField(forms.DecimalField):
+    """Euros typed the French way ("20,50", "1 200") or the English one ("20.50")."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
+        return super().to_python(value)
+
+
+class RefundForm(forms.Form):
+    """Staff say how much to give back (in euros, TTC) and why; the service checks it against what is left."""
+
+    amount = EurosField(
+        label=_("Montant à rembourser (€ TTC)"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_value=Decimal("1000000"),
+        max_digits=10,
+        decimal_places=2,
+        help_text=_("Laissez vide pour rembourser tout ce qui reste."),
+    )
+    reason = forms.CharField(label=_("Motif"), max_length=255)
+    restock = forms.BooleanField(
+        label=_("Remettre le matériel en stock"),
+        required=False,
+        help_text=_("Pour du matériel reconditionné retourné : les unités de la commande redeviennent disponibles."),
+    )
+
+    def amount_cents(self) -> int | None:
+        amount = self.cleaned_data.get("amount")
+        return None if amount is None else int(amount * 100)

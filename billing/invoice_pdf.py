@@ -1,4 +1,4 @@
-"""An invoice as a PDF, drawn with fpdf2 (pure Python) from the frozen invoice rows only.
+"""An invoice or a credit note as a PDF, drawn with fpdf2 (pure Python) from the frozen rows only.
 
 The core PDF fonts cover Latin-1: French accents print, the euro sign does not,
 so amounts are written "1 234,50 EUR".
@@ -7,7 +7,7 @@ so amounts are written "1 234,50 EUR".
 from django.utils import timezone
 from fpdf import FPDF
 
-from .models import Invoice, PaymentMethod
+from .models import CreditNote, Invoice, PaymentMethod
 
 
 def money(cents: int) -> str:
@@ -28,7 +28,9 @@ def _latin1(text) -> str:
 
 
 class _InvoicePDF(FPDF):
-    def __init__(self, invoice: Invoice):
+    """Shared by invoices and credit notes: both carry number, seller, buyer, lines, VAT per rate and totals."""
+
+    def __init__(self, invoice: Invoice | CreditNote):
         super().__init__(format="A4")
         self.invoice = invoice
         self.set_auto_page_break(auto=True, margin=20)
@@ -148,4 +150,27 @@ def invoice_pdf(invoice: Invoice) -> bytes:
     pdf.ln(6)
     pdf.text_line(f"Moyen de paiement : {PaymentMethod(invoice.payment_method).label}", style="B")
     pdf.text_line(invoice.payment_terms, size=8)
+    return bytes(pdf.output())
+
+
+def credit_note_pdf(note: CreditNote) -> bytes:
+    """The avoir: same identities and mentions as the invoice, referencing it, amounts given back."""
+    pdf = _InvoicePDF(note)
+    pdf.add_page()
+    pdf.text_line(f"Avoir {note.number}", size=16, style="B", height=8)
+    issued = timezone.localtime(note.issued_at)
+    invoice_issued = timezone.localtime(note.invoice.issued_at)
+    pdf.text_line(f"Date d'émission : {issued:%d/%m/%Y}")
+    pdf.text_line(
+        f"Avoir sur la facture {note.invoice.number} du {invoice_issued:%d/%m/%Y} - Commande : {note.order.number}",
+        style="B",
+    )
+    pdf.text_line(f"Motif : {note.reason}")
+    pdf.ln(4)
+    _identities(pdf, note)
+    _lines(pdf, note)
+    pdf.ln(6)
+    pdf.text_line(f"Moyen de remboursement : {PaymentMethod(note.payment_method).label}", style="B")
+    pdf.text_line(note.refund_terms, size=8)
+    pdf.text_line("Montants à déduire de la facture d'origine.", size=8)
     return bytes(pdf.output())

@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from marketplace.models import Organisation
 
-from .models import Invoice, Order, Product
+from .models import CreditNote, Invoice, Order, Product
 
 
 def product_list_on_sale() -> QuerySet[Product]:
@@ -39,3 +39,13 @@ def invoice_get_for(*, user, organisation: Organisation | None, invoice_id: int)
     if organisation is None:
         return None
     return invoices.filter(pk=invoice_id, order__organisation=organisation).first()
+
+
+def credit_note_get_for(*, user, organisation: Organisation | None, credit_note_id: int) -> CreditNote | None:
+    """Like invoices: staff see every credit note; members only their active organisation's."""
+    notes = CreditNote.objects.select_related("order", "invoice", "order__organisation").prefetch_related("lines")
+    if user.is_authenticated and user.is_active and user.is_staff:
+        return notes.filter(pk=credit_note_id).first()
+    if organisation is None:
+        return None
+    return notes.filter(pk=credit_note_id, order__organisation=organisation).first()

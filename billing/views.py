@@ -17,9 +17,17 @@ from django.views.decorators.http import require_GET, require_POST
 from .conf import billing_setting
 from .errors import DomainError, PaymentError, PricingError
 from .forms import CheckoutForm
-from .invoice_pdf import invoice_pdf
+from .invoice_pdf import credit_note_pdf, invoice_pdf
+from .models.catalogue import ProductKind
 from .pricing import price_for
-from .selectors import invoice_get_for, order_get_for, order_list_for, product_get_on_sale, product_list_on_sale
+from .selectors import (
+    credit_note_get_for,
+    invoice_get_for,
+    order_get_for,
+    order_list_for,
+    product_get_on_sale,
+    product_list_on_sale,
+)
 from .services.orders import order_cancel, order_create
 from .services.payments import card_payment_prepare
 from .webhooks import WebhookError, webhook_receive
@@ -69,6 +77,9 @@ def checkout(request, code: str):
     organisation = _organisation(request)
     if organisation is None:
         form.add_error(None, _no_organisation_message())
+    if product.kind == ProductKind.TRAINING:
+        # Seats are bought for a session with named participants, through the registration form.
+        form.add_error(None, _("Choisissez une session de formation et inscrivez vos participants."))
     if not form.is_valid():
         return _product_page(request, product, form, status=400)
     try:
@@ -145,11 +156,24 @@ def invoice_download(request, invoice_id: int):
     invoice = invoice_get_for(user=request.user, organisation=_organisation(request), invoice_id=invoice_id)
     if invoice is None:
         raise Http404
-    response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{invoice.number}.pdf"'
+    return _pdf_response(invoice_pdf(invoice), invoice.number)
+
+
+def _pdf_response(content: bytes, number: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{number}.pdf"'
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+@require_GET
+def credit_note_download(request, credit_note_id: int):
+    note = credit_note_get_for(user=request.user, organisation=_organisation(request), credit_note_id=credit_note_id)
+    if note is None:
+        raise Http404
+    return _pdf_response(credit_note_pdf(note), note.number)
 
 
 @csrf_exempt

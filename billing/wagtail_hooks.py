@@ -1,25 +1,33 @@
-"""Billing in the Wagtail admin: the catalogue for editors; orders and invoices for platform staff only.
+"""Billing in the Wagtail admin: the catalogue for editors; orders, invoices, refunds for finance staff only.
 
 Orders and invoices are read-only here: their states change through the
 services (a payment, a recorded transfer, a refund), each with its timeline
-entry; an invoice, once issued, never changes.
+entry; an invoice or a credit note, once issued, never changes. Seeing them
+takes platform staff *and* the model's view permission (the "Finance" group
+has them, the editors' groups do not); refunding takes `billing.add_refund`,
+recording a transfer `billing.record_transfer`.
 """
 
 from django.contrib.auth import get_user_model
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.views.generic.models import InspectView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from marketplace.admin_views.access import is_platform_staff
 
-from .admin_views.transfers import RecordTransferView
-from .models import Invoice, Order, Product
+from .admin_views.refunds import RefundView
+from .admin_views.transfers import TRANSFER_PERMISSION, RecordTransferView
+from .models import CreditNote, Invoice, Order, PaymentMethod, Product, Refund
+from .services.refunds import REFUNDABLE_STATES, refund_allowed
 
 
 class StaffReadOnlyPolicy(ModelPermissionPolicy):
@@ -36,6 +44,8 @@ class StaffReadOnlyPolicy(ModelPermissionPolicy):
 
 register_permission_policy(Order, StaffReadOnlyPolicy(Order))
 register_permission_policy(Invoice, StaffReadOnlyPolicy(Invoice))
+register_permission_policy(Refund, StaffReadOnlyPolicy(Refund))
+register_permission_policy(CreditNote, StaffReadOnlyPolicy(CreditNote))
 
 
 class ProductViewSet(ModelViewSet):
@@ -77,8 +87,25 @@ class ProductViewSet(ModelViewSet):
     ]
 
 
+class OrderInspectView(InspectView):
+    """The order's page in the admin, with the money actions the user may take on it."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        order, user = self.object, self.request.user
+        if order.state in REFUNDABLE_STATES and refund_allowed(user):
+            url = reverse("billing_refund_order:create", args=[order.pk])
+            buttons.append(Button(_("Rembourser"), url=url, icon_name="undo", priority=30))
+        if order.payment_method == PaymentMethod.TRANSFER and order.is_unpaid and user.has_perm(TRANSFER_PERMISSION):
+            url = reverse("billing_transfers:record", args=[order.pk])
+            buttons.append(Button(_("Enregistrer le virement"), url=url, icon_name="form", priority=40))
+        return buttons
+
+
 class OrderViewSet(ModelViewSet):
     model = Order
+    inspect_view_class = OrderInspectView
     menu_label = _("Commandes")
     icon = "list-ul"
     list_display = ["number", "organisation", "state", "payment_method", "total_ttc_cents", "created_at"]
@@ -126,6 +153,65 @@ class InvoiceViewSet(ModelViewSet):
     ]
 
 
+class RefundViewSet(ModelViewSet):
+    model = Refund
+    menu_label = _("Remboursements")
+    icon = "undo"
+    list_display = ["order", "amount_cents", "state", "method", "source", "created_at"]
+    list_filter = ["state", "method", "source"]
+    search_fields = ["order__number", "stripe_refund_id", "reason"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["reason"]
+    inspect_view_fields = [
+        "order",
+        "amount_cents",
+        "reason",
+        "method",
+        "state",
+        "source",
+        "restock",
+        "restocked_units",
+        "stripe_refund_id",
+        "failure_message",
+        "created_by",
+        "created_at",
+        "completed_at",
+    ]
+
+
+class CreditNoteViewSet(ModelViewSet):
+    model = CreditNote
+    menu_label = _("Avoirs")
+    icon = "doc-empty"
+    list_display = ["number", "invoice", "order", "issued_at", "total_ttc_cents"]
+    search_fields = ["number", "invoice__number", "order__number"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["number"]
+    inspect_view_fields = [
+        "number",
+        "invoice",
+        "order",
+        "issued_at",
+        "reason",
+        "total_ht_cents",
+        "total_vat_cents",
+        "total_ttc_cents",
+        "refund_terms",
+    ]
+
+
+class RefundActionViewSet(ViewSet):
+    """`/admin/billing_refund_order/<order id>/`: the refund form of one order."""
+
+    name = "billing_refund_order"
+    add_to_admin_menu = False
+
+    def get_urlpatterns(self):
+        return [path("<int:pk>/", self.construct_view(RefundView), name="create")]
+
+
 class TransferViewSet(ViewSet):
     name = "billing_transfers"
     add_to_admin_menu = False
@@ -138,7 +224,13 @@ class BillingViewSetGroup(ViewSetGroup):
     menu_label = _("Boutique")
     menu_icon = "pick"
     menu_order = 250
-    items = (ProductViewSet("billing_products"), OrderViewSet("billing_orders"), InvoiceViewSet("billing_invoices"))
+    items = (
+        ProductViewSet("billing_products"),
+        OrderViewSet("billing_orders"),
+        InvoiceViewSet("billing_invoices"),
+        RefundViewSet("billing_refunds"),
+        CreditNoteViewSet("billing_credit_notes"),
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -149,3 +241,131 @@ def register_billing_viewsets():
 @hooks.register("register_admin_viewset")
 def register_transfer_viewset():
     return TransferViewSet()
+
+
+# Training sessions ---------------------------------------------------------------------------------------------------
+# Sessions are edited by staff; their registrations are read-only (they change through the services), and one
+# screen per session records attendance or cancels the session (every registration refunded in full).
+
+from django.shortcuts import get_object_or_404, redirect  # noqa: E402
+from django.utils.translation import gettext  # noqa: E402
+from django.views.generic import TemplateView  # noqa: E402
+from wagtail.admin import messages as admin_messages  # noqa: E402
+from wagtail.admin.ui.tables import Column  # noqa: E402
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin  # noqa: E402
+
+from marketplace.admin_views.access import StaffRequiredMixin  # noqa: E402
+
+from .errors import DomainError  # noqa: E402
+from .models.trainings import Participant, Registration, RegistrationState, TrainingSession  # noqa: E402
+from .services.trainings import attendance_record, session_cancel  # noqa: E402
+
+register_permission_policy(Registration, StaffReadOnlyPolicy(Registration))
+
+
+class TrainingSessionAdminView(StaffRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Registrations of one session, attendance per participant, and the session's cancellation."""
+
+    template_name = "billing/admin/training_attendance.html"
+    header_icon = "date"
+    page_title = _("Inscriptions et présences")
+
+    def get_session(self) -> TrainingSession:
+        return get_object_or_404(TrainingSession.objects.select_related("product"), pk=self.kwargs["pk"])
+
+    def get_page_subtitle(self):
+        return str(self.get_session())
+
+    def get_context_data(self, **kwargs):
+        session = self.get_session()
+        return {
+            **super().get_context_data(**kwargs),
+            "session": session,
+            "registrations": session.registrations.select_related("organisation", "order"),
+            "participants": Participant.objects.filter(
+                registration__session=session, registration__state=RegistrationState.CONFIRMED
+            ).select_related("registration__organisation"),
+        }
+
+    def post(self, request, *args, **kwargs):
+        session = self.get_session()
+        try:
+            if request.POST.get("action") == "cancel":
+                session_cancel(actor=request.user, session_id=session.pk)
+                admin_messages.success(request, gettext("Session annulée ; les inscriptions sont remboursées."))
+            else:
+                present = [value for value in request.POST.getlist("present") if value.isdigit()]
+                count = attendance_record(actor=request.user, session_id=session.pk, present_ids=present)
+                admin_messages.success(request, gettext("%(count)d présence(s) enregistrée(s).") % {"count": count})
+        except DomainError as error:
+            return self.render_to_response(self.get_context_data(error=error.message), status=400)
+        return redirect("billing_training_attendance:session", session.pk)
+
+
+class TrainingAttendanceViewSet(ViewSet):
+    name = "billing_training_attendance"
+    add_to_admin_menu = False
+
+    def get_urlpatterns(self):
+        return [path("<int:pk>/", self.construct_view(TrainingSessionAdminView), name="session")]
+
+
+class TrainingSessionViewSet(ModelViewSet):
+    model = TrainingSession
+    menu_label = _("Sessions de formation")
+    icon = "date"
+    list_display = [
+        "product",
+        "starts_at",
+        "mode",
+        "capacity",
+        Column("seats_left_now", label=_("Places restantes")),
+        "state",
+    ]
+    list_filter = ["state", "mode", "product"]
+    search_fields = ["product__name", "trainer"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    panels = [
+        FieldPanel("product"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("registration_deadline"),
+        FieldPanel("mode"),
+        FieldPanel("address"),
+        FieldPanel("online_url"),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("trainer")]),
+    ]
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    menu_label = _("Inscriptions aux formations")
+    icon = "group"
+    list_display = ["session", "organisation", "seats", "state", "held_until", "created_at"]
+    list_filter = ["state"]
+    search_fields = ["organisation__name", "order__number"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["refund_due_cents"]
+
+
+class TrainingViewSetGroup(ViewSetGroup):
+    menu_label = _("Formations")
+    menu_icon = "date"
+    menu_order = 251
+    items = (TrainingSessionViewSet("billing_training_sessions"), RegistrationViewSet("billing_registrations"))
+
+
+@hooks.register("register_admin_viewset")
+def register_training_viewsets():
+    return TrainingViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_training_attendance_viewset():
+    return TrainingAttendanceViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_refund_action_viewset():
+    return RefundActionViewSet()

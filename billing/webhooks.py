@@ -14,9 +14,10 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from .errors import DomainError
-from .models import Order, StripeEvent
+from .models import Order, OrderState, StripeEvent
 from .payments import get_provider
-from .services.orders import order_mark_paid, order_payment_failed, order_refund_sync
+from .services.orders import order_mark_paid, order_payment_failed
+from .services.refunds import refunds_sync_from_provider
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ INTENT_EVENTS = frozenset(
     }
 )
 CHARGE_EVENTS = frozenset({"charge.refunded", "charge.refund.updated"})
+REFUND_OBJECT_EVENTS = frozenset({"charge.refund.updated"})
 
 
 class WebhookError(DomainError):
@@ -60,6 +62,9 @@ def _event_fields(event) -> tuple[str, str, str]:
         event_id, event_type = event["id"], event["type"]
         obj = event["data"]["object"]
         object_id = obj.get("id", "") if hasattr(obj, "get") else ""
+        if event_type in REFUND_OBJECT_EVENTS and hasattr(obj, "get"):
+            # The object is a refund (re_...): the charge it belongs to is what gets fetched again.
+            object_id = obj.get("charge") or ""
     except (KeyError, TypeError) as error:
         raise WebhookError(_("Événement Stripe illisible.")) from error
     if not isinstance(event_id, str) or not event_id or not isinstance(event_type, str):
@@ -91,12 +96,25 @@ def _apply_intent(intent) -> int | None:
     return order.pk
 
 
-def _apply_charge(charge) -> int | None:
+def _apply_charge(charge, intent=None) -> int | None:
     order = Order.objects.filter(stripe_payment_intent_id=charge.intent_id).first() if charge.intent_id else None
     if order is None:
         return None
-    order_refund_sync(order_id=order.pk, refunded_cents=charge.amount_refunded)
+    if intent is not None:
+        # The refund arrived before the payment's own event: the payment is applied first, from Stripe's word.
+        _apply_intent(intent)
+    refunds_sync_from_provider(order_id=order.pk, refunds=charge.refunds)
     return order.pk
+
+
+def _intent_behind(provider, charge):
+    """The charge's PaymentIntent, fetched only when its order is not yet known as paid (out-of-order delivery)."""
+    if not (charge.paid and charge.intent_id and charge.refunds):
+        return None
+    order = Order.objects.filter(stripe_payment_intent_id=charge.intent_id).first()
+    if order is None or order.is_paid or order.state == OrderState.CANCELLED:
+        return None
+    return provider.retrieve(intent_id=charge.intent_id)
 
 
 def webhook_receive(*, payload: bytes, signature: str) -> WebhookResult:
@@ -107,11 +125,12 @@ def webhook_receive(*, payload: bytes, signature: str) -> WebhookResult:
         return WebhookResult(event_id=event_id, handled=False, duplicate=True)
 
     provider = get_provider()
-    fetched = None
+    fetched = intent = None
     if event_type in INTENT_EVENTS and object_id:
         fetched = provider.retrieve(intent_id=object_id)
     elif event_type in CHARGE_EVENTS and object_id:
         fetched = provider.retrieve_charge(charge_id=object_id)
+        intent = _intent_behind(provider, fetched)
 
     with transaction.atomic():
         try:
@@ -124,7 +143,7 @@ def webhook_receive(*, payload: bytes, signature: str) -> WebhookResult:
         if event_type in INTENT_EVENTS and fetched is not None:
             order_id = _apply_intent(fetched)
         elif event_type in CHARGE_EVENTS and fetched is not None:
-            order_id = _apply_charge(fetched)
+            order_id = _apply_charge(fetched, intent)
         if order_id is not None:
             record.order_id = order_id
             record.save(update_fields=["order"])

@@ -1,5 +1,6 @@
 """Staff record a bank transfer received for an order; `order_record_transfer` checks and applies it."""
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,12 +15,20 @@ from ..forms import TransferForm
 from ..models import Order
 from ..services.orders import order_record_transfer
 
+TRANSFER_PERMISSION = "billing.record_transfer"
+
 
 class RecordTransferView(StaffRequiredMixin, WagtailAdminTemplateMixin, FormView):
     template_name = "billing/admin/record_transfer.html"
     form_class = TransferForm
     header_icon = "form"
     page_title = gettext_lazy("Enregistrer un virement")
+
+    def dispatch(self, request, *args, **kwargs):
+        # Staff alone is not enough: editors may be staff; recording money is the finance group's.
+        if request.user.is_authenticated and not request.user.has_perm(TRANSFER_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_order(self) -> Order:
         return get_object_or_404(Order.objects.select_related("organisation"), pk=self.kwargs["pk"])

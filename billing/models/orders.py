@@ -58,12 +58,15 @@ class Order(models.Model):
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     paid_at = models.DateTimeField(_("payée le"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
+    # Set when the one reminder for an unpaid bank transfer went out (`billing_send_reminders`).
+    transfer_reminded_at = models.DateTimeField(_("relance de virement envoyée le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("commande")
         verbose_name_plural = _("commandes")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["organisation", "state"])]
+        permissions = [("record_transfer", _("Peut enregistrer un virement reçu"))]
 
     def __str__(self):
         return self.number or f"#{self.pk}"

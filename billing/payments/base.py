@@ -42,11 +42,27 @@ class IntentState:
 
 
 @dataclass(frozen=True)
+class ProviderRefund:
+    """A refund as the provider knows it; `refund_id` is our `Refund` row's id when we asked for it."""
+
+    provider_id: str
+    amount: int
+    status: str
+    refund_id: int | None = None
+
+    @property
+    def succeeded(self) -> bool:
+        return self.status == "succeeded"
+
+
+@dataclass(frozen=True)
 class ChargeState:
     charge_id: str
     intent_id: str
     amount: int
     amount_refunded: int
+    paid: bool = True
+    refunds: tuple[ProviderRefund, ...] = ()
 
 
 class PaymentProvider(Protocol):
@@ -59,3 +75,7 @@ class PaymentProvider(Protocol):
     def retrieve_charge(self, *, charge_id: str) -> ChargeState: ...
 
     def cancel(self, *, intent_id: str) -> IntentState: ...
+
+    def refund(self, *, intent_id: str, amount: int, refund_id: int, order_id: int) -> ProviderRefund:
+        """Give `amount` back on a paid payment; keyed by our refund row, so a retry never refunds twice."""
+        ...

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from ..errors import PaymentError
-from .base import ChargeState, IntentState, PaymentSession
+from .base import ChargeState, IntentState, PaymentSession, ProviderRefund
 from .stripe_client import stripe_client
 
 # The provider's payment can still be confirmed by the payer: `prepare` hands it out again rather than a new one.
@@ -20,11 +20,29 @@ def idempotency_key(order, attempt: int) -> str:
     return f"passerelle-order-{order.pk}-payment-intent-{attempt}"
 
 
-def _order_id(metadata) -> int | None:
+def refund_idempotency_key(refund_id: int) -> str:
+    """Derived from our refund row: the same refund asked twice (a retry, a double click) is made once."""
+    return f"passerelle-refund-{refund_id}"
+
+
+def _metadata_int(metadata, key: str) -> int | None:
     try:
-        return int((metadata or {}).get("order_id"))
+        return int((metadata or {}).get(key))
     except (TypeError, ValueError):
         return None
+
+
+def _order_id(metadata) -> int | None:
+    return _metadata_int(metadata, "order_id")
+
+
+def _refund(refund) -> ProviderRefund:
+    return ProviderRefund(
+        provider_id=refund["id"],
+        amount=refund["amount"],
+        status=refund.get("status") or "",
+        refund_id=_metadata_int(refund.get("metadata"), "passerelle_refund_id"),
+    )
 
 
 def _state(intent) -> IntentState:
@@ -90,12 +108,34 @@ class StripeProvider:
 
     def retrieve_charge(self, *, charge_id: str) -> ChargeState:
         charge = self._call(self.client.v1.charges.retrieve, charge_id)
+        # Listed rather than read from the charge: recent API versions no longer embed `refunds` in it.
+        refunds = self._call(self.client.v1.refunds.list, params={"charge": charge["id"], "limit": 100})
         return ChargeState(
             charge_id=charge["id"],
             intent_id=charge.get("payment_intent") or "",
             amount=charge["amount"],
             amount_refunded=charge.get("amount_refunded") or 0,
+            paid=bool(charge.get("paid")),
+            refunds=tuple(_refund(refund) for refund in refunds.data),
         )
+
+    def refund(self, *, intent_id: str, amount: int, refund_id: int, order_id: int) -> ProviderRefund:
+        try:
+            refund = self.client.v1.refunds.create(
+                params={
+                    "payment_intent": intent_id,
+                    "amount": amount,
+                    "metadata": {"passerelle_refund_id": str(refund_id), "order_id": str(order_id)},
+                },
+                options={"idempotency_key": refund_idempotency_key(refund_id)},
+            )
+        except (stripe.InvalidRequestError, stripe.CardError) as error:
+            # Stripe answered and said no (already refunded, amount too high...): not an outage.
+            message = getattr(error, "user_message", None) or str(getattr(error, "_message", "") or error)
+            raise PaymentError(_("Stripe a refusé le remboursement : %(reason)s") % {"reason": message}) from error
+        except stripe.StripeError as error:
+            raise PaymentError(_("Le service de paiement est indisponible, réessayez dans un instant.")) from error
+        return _refund(refund)
 
     def cancel(self, *, intent_id: str) -> IntentState:
         intent = self._call(self.client.v1.payment_intents.retrieve, intent_id)

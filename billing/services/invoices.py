@@ -19,20 +19,20 @@ PAYMENT_TERMS = gettext_lazy(
 )
 
 
-def _next_number(year: int) -> int:
+def next_number(year: int, *, sequence_model=InvoiceSequence) -> int:
     """Take the next number of `year`, holding its counter row locked until the caller's transaction ends.
 
     A rolled-back payment rolls the counter back with it: no gap, and no two
     invoices share a number however many payments arrive at once.
     """
-    InvoiceSequence.objects.get_or_create(year=year)
-    sequence = InvoiceSequence.objects.select_for_update().get(year=year)
+    sequence_model.objects.get_or_create(year=year)
+    sequence = sequence_model.objects.select_for_update().get(year=year)
     sequence.last_number += 1
     sequence.save(update_fields=["last_number"])
     return sequence.last_number
 
 
-def _buyer(order: Order) -> dict:
+def buyer_identity(order: Order) -> dict:
     organisation = order.organisation
     profile = AssociationProfile.objects.filter(organisation=organisation).first()
     if profile is None:
@@ -72,7 +72,7 @@ def _invoice_issue(order: Order) -> Invoice:
         return existing
     issued_at = timezone.now()
     local = timezone.localtime(issued_at)
-    sequence = _next_number(local.year)
+    sequence = next_number(local.year)
     lines = list(order.lines.select_related("product"))
     paid_on = timezone.localtime(order.paid_at or issued_at).date()
     invoice = Invoice(
@@ -83,7 +83,7 @@ def _invoice_issue(order: Order) -> Invoice:
         issued_at=issued_at,
         sale_date=paid_on,
         seller=dict(billing_setting("BILLING_SELLER")),
-        buyer=_buyer(order),
+        buyer=buyer_identity(order),
         total_ht_cents=order.total_ht_cents,
         total_vat_cents=order.total_vat_cents,
         total_ttc_cents=order.total_ttc_cents,

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.admin_views.access import is_platform_staff
 from marketplace.models import Membership, Organisation
 
 from ..errors import NotFound, OrderError, PermissionDenied
@@ -133,13 +134,17 @@ def order_mark_paid(*, order_id: int, actor=None, source: str, reference: str = 
     order.save(update_fields=["state", "paid_at", "transfer_reference"])
     order_event(order=order, action="order.paid", actor=actor, data={"source": source, "ref": reference})
     invoice_issue(order=order)
+    # Fulfilment: a training order's held seats are confirmed with the payment, once (the order row is locked).
+    from .trainings import registration_confirm_for_order
+
+    registration_confirm_for_order(order=order)
     return order
 
 
 def order_record_transfer(*, actor, order_id: int, reference: str) -> Order:
     """Staff saw the bank transfer arrive on the account."""
-    if not (actor.is_authenticated and actor.is_active and actor.is_staff):
-        raise PermissionDenied(_("Seule l'équipe de la plateforme enregistre les virements."))
+    if not (is_platform_staff(actor) and actor.has_perm("billing.record_transfer")):
+        raise PermissionDenied(_("Seule l'équipe finance de la plateforme enregistre les virements."))
     reference = (reference or "").strip()
     if not reference:
         raise OrderError(_("Indiquez la référence du virement reçu."), field="reference")
@@ -177,22 +182,4 @@ def order_payment_failed(*, order_id: int, message: str) -> Order:
     order = Order.objects.select_for_update().get(pk=order_id)
     if order.is_unpaid:
         order_event(order=order, action="payment.failed", data={"message": message[:255]})
-    return order
-
-
-@transaction.atomic
-def order_refund_sync(*, order_id: int, refunded_cents: int) -> Order:
-    """Align the order with what the provider says was refunded in total (monotonic: never goes back)."""
-    order = Order.objects.select_for_update().get(pk=order_id)
-    if not order.is_paid or refunded_cents <= order.refunded_cents:
-        return order
-    order.refunded_cents = min(refunded_cents, order.total_ttc_cents)
-    full = order.refunded_cents >= order.total_ttc_cents
-    order.state = OrderState.REFUNDED if full else OrderState.PARTIALLY_REFUNDED
-    order.save(update_fields=["refunded_cents", "state"])
-    order_event(
-        order=order,
-        action="order.refunded" if full else "order.partially_refunded",
-        data={"refunded_cents": order.refunded_cents},
-    )
     return order

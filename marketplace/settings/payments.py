@@ -1,6 +1,6 @@
 """Stripe, or localstripe standing in for it (`make run` starts one on port 8420)."""
 
-from .env import env_str
+from .env import env_int, env_str
 
 STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")
@@ -9,6 +9,9 @@ STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
 
 # Billing: which payment provider prepares card payments, and the seller's identity printed on invoices.
 BILLING_PAYMENT_PROVIDER = env_str("BILLING_PAYMENT_PROVIDER", "stripe")
+
+# A bank-transfer order still unpaid this many days after it was placed gets one reminder (`billing_send_reminders`).
+BILLING_TRANSFER_REMINDER_DAYS = env_int("BILLING_TRANSFER_REMINDER_DAYS", 7)
 
 BILLING_SELLER = {
     "name": env_str("BILLING_SELLER_NAME", "Passerelle Numérique SAS"),

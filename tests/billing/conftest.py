@@ -94,3 +94,23 @@ def post_event(client):
         )
 
     return post
+
+
+@pytest.fixture
+def finance(db):
+    """Platform staff in the "Finance" group the billing migration creates (not a superuser)."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(email="finance@passerelle.test", is_staff=True)
+    user.groups.add(Group.objects.get(name="Finance"))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    """A Wagtail editor of the resource centre: staff, in the cms "Éditeurs" group, nothing about money."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(email="editrice@passerelle.test", is_staff=True)
+    user.groups.add(Group.objects.get(name="Éditeurs"))
+    return user

@@ -1,6 +1,9 @@
 """factory_boy factories for billing's catalogue."""
 
+from datetime import timedelta
+
 import factory
+from django.utils import timezone
 
 from billing.models import Eligibility, Product, ProductKind, ProductPrice
 from marketplace.models.profiles import BudgetBracket
@@ -30,3 +33,19 @@ class ProductFactory(factory.django.DjangoModelFactory):
                 for bracket, cents in grid.items()
             ]
         )
+
+
+class TrainingSessionFactory(factory.django.DjangoModelFactory):
+    """An on-site session of a training seat product, in 30 days, registrations open until 2 days before."""
+
+    class Meta:
+        model = "billing.TrainingSession"
+
+    product = factory.SubFactory(ProductFactory, kind=ProductKind.TRAINING, vat_rate_bp=0)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=7))
+    registration_deadline = factory.LazyAttribute(lambda o: o.starts_at - timedelta(days=2))
+    mode = "on_site"
+    address = "Maison des associations, 69004 Lyon"
+    capacity = 10
+    trainer = "Claire Martin"

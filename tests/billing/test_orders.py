@@ -232,3 +232,14 @@ def test_a_user_without_an_organisation_gets_a_form_error(client, product):
     assert "Choisissez ou créez d&#x27;abord l&#x27;organisation" in response.text
     assert not Order.objects.exists()
     assert client.get("/boutique/commandes/").status_code == 200
+
+
+def test_training_seats_cannot_be_bought_without_a_session(member_client):
+    """A training seat is bought for a session with named participants; a plain checkout gets a clear error."""
+    from billing.models.catalogue import ProductKind
+
+    training = ProductFactory(code="formation-rgpd", kind=ProductKind.TRAINING, vat_rate_bp=0)
+    response = _checkout(member_client, training)
+    assert response.status_code == 400
+    assert "Choisissez une session de formation" in response.text
+    assert not Order.objects.exists()
