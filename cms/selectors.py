@@ -1,4 +1,4 @@
-"""Read queries of the editorial pages: live figures of the platform, upcoming events, resource lists."""
+"""Read queries of the editorial pages: live figures, upcoming events, page lists, and billing read live."""
 
 from dataclasses import dataclass
 
@@ -6,8 +6,13 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from billing.errors import PricingError
+from billing.models import Eligibility, Product
+from billing.pricing import Quota, Quote, civil_year, price_for, quota_used
+from marketplace.eligibility import gets_solidarity_prices
 from marketplace.models import Organisation, Project
 from marketplace.models.organisations import OrganisationKind, VerificationStatus
+from marketplace.models.profiles import BudgetBracket
 from marketplace.models.projects import ProjectState
 
 # A project counts as matched once an association has awarded it to a provider, whatever came next.
@@ -38,11 +43,169 @@ def platform_key_figures() -> list[KeyFigure]:
 def event_list_upcoming(*, limit: int | None = None) -> QuerySet:
     from .models import EventPage
 
-    events = EventPage.objects.live().filter(start__gte=timezone.now()).order_by("start")
+    events = live_in_active_locale(EventPage).filter(start__gte=timezone.now()).order_by("start")
     return events[:limit] if limit else events
 
 
 def article_list_latest(*, limit: int) -> QuerySet:
     from .models import ArticlePage
 
-    return ArticlePage.objects.live().order_by("-first_published_at")[:limit]
+    return live_in_active_locale(ArticlePage).order_by("-first_published_at")[:limit]
+
+
+def live_in_active_locale(model) -> QuerySet:
+    """Live pages of `model` in the language being shown, so English pages never leak into French lists."""
+    from wagtail.models import Locale
+
+    return model.objects.live().filter(locale=Locale.get_active())
+
+
+def offer_list_latest(*, limit: int) -> QuerySet:
+    from .models import OfferPage
+
+    return live_in_active_locale(OfferPage).order_by("-first_published_at", "-pk")[:limit]
+
+
+def training_list_latest(*, limit: int) -> QuerySet:
+    from .models import TrainingPage
+
+    return live_in_active_locale(TrainingPage).order_by("-first_published_at", "-pk")[:limit]
+
+
+# --- Live prices, stock and quota from billing --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GridRow:
+    bracket: str
+    label: str
+    unit_ht_cents: int
+
+
+@dataclass(frozen=True)
+class ProductOffer:
+    """What an offer or training page shows of its billing product, for one visitor's organisation.
+
+    `quote` is billing's own price for one unit (solidarity or public) when the
+    organisation may buy; otherwise `refusal` says why. Visitors who do not get
+    solidarity prices (anonymous, providers, unverified associations) see the
+    whole grid by budget bracket and the sentence on who is eligible.
+    """
+
+    product: Product
+    quote: Quote | None
+    refusal: str
+    grid: list[GridRow]
+    show_grid: bool
+    eligibility_text: str
+    quota: Quota | None
+
+    @property
+    def stock_left(self) -> int | None:
+        return self.product.stock
+
+    @property
+    def can_order(self) -> bool:
+        return self.quote is not None
+
+
+def _price_grid(product) -> list[GridRow]:
+    order = list(BudgetBracket.values)
+    rows = [
+        GridRow(price.budget_bracket, BudgetBracket(price.budget_bracket).label, price.unit_price_cents)
+        for price in product.prices.all()
+        if price.budget_bracket in order
+    ]
+    return sorted(rows, key=lambda row: order.index(row.bracket))
+
+
+def _eligibility_text(product) -> str:
+    if product.eligibility == Eligibility.VERIFIED_ASSOCIATIONS:
+        return str(
+            _(
+                "Réservé aux associations vérifiées par Passerelle : le prix solidaire dépend du budget annuel "
+                "renseigné dans le profil de l'association."
+            )
+        )
+    return str(
+        _(
+            "Ouvert à toutes les organisations : les associations vérifiées paient le prix solidaire de leur "
+            "tranche de budget annuel, les autres le prix public."
+        )
+    )
+
+
+def _quota(product, organisation):
+    if organisation is None or product.yearly_quota is None:
+        return None
+    year = civil_year()
+    return Quota(
+        year=year,
+        limit=product.yearly_quota,
+        used=quota_used(product=product, organisation=organisation, year=year),
+    )
+
+
+def product_offer_for(*, product, organisation) -> ProductOffer:
+    """Read billing live: `price_for` one unit, the grid, the stock and this year's quota left."""
+    try:
+        quote, refusal = price_for(product=product, organisation=organisation, quantity=1), ""
+    except PricingError as error:
+        quote, refusal = None, str(error.message)
+    return ProductOffer(
+        product=product,
+        quote=quote,
+        refusal=refusal,
+        grid=_price_grid(product),
+        show_grid=not gets_solidarity_prices(organisation),
+        eligibility_text=_eligibility_text(product),
+        quota=quote.quota if quote and quote.quota else _quota(product, organisation),
+    )
+
+
+# --- Training sessions (billing.models.trainings, landing while this is written) ----------------
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """What a training page shows of one session: no participant, no online link (those are for registrants)."""
+
+    start: object
+    end: object
+    place: str
+    is_online: bool
+    seats_left: int | None
+    is_open: bool = True
+
+
+def _training_session_model():
+    """billing's TrainingSession, or None while it does not exist (imported lazily, on purpose)."""
+    try:
+        from billing.models.trainings import TrainingSession
+    except ImportError:
+        return None
+    return TrainingSession
+
+
+def _is_cancelled(session) -> bool:
+    return bool(getattr(session, "is_cancelled", False))
+
+
+def training_session_list_upcoming(*, product, limit: int = 6) -> list[SessionView]:
+    """The next sessions of a training-seat product with seats left, read live; [] without the session model."""
+    model = _training_session_model()
+    if model is None or product is None:
+        return []
+    sessions = model.objects.filter(product=product, starts_at__gte=timezone.now()).order_by("starts_at")
+    return [
+        SessionView(
+            start=session.starts_at,
+            end=getattr(session, "ends_at", None),
+            place=getattr(session, "address", ""),
+            is_online=bool(getattr(session, "is_online", False)),
+            seats_left=getattr(session, "seats_left_now", None),
+            is_open=bool(getattr(session, "is_open_for_registration", True)),
+        )
+        for session in sessions[: limit * 2]
+        if not _is_cancelled(session)
+    ][:limit]

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.static import serve
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -72,8 +71,8 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))
 
-# Wagtail serves the editorial pages (home, resource centre...) for every other path.
-urlpatterns.append(path("", include(wagtail_urls)))
+# Wagtail serves the editorial pages (home, resource centre...) for every other path; English pages under /en/.
+urlpatterns.append(path("", include("cms.urls")))
 
 handler400 = "frontend.views.bad_request"
 handler403 = "frontend.views.permission_denied"

@@ -1,4 +1,4 @@
-"""The resource centre's demo seeder: index pages, 26 articles, 3 events, the FAQ and the legal pages.
+"""The editorial demo seeder: index pages, 26 articles, 10 offers, 6 trainings, 3 events, FAQ and legal pages.
 
 Idempotent like the core's seeders: pages are found by slug under their
 parent, images and documents by title, and only what is missing is created.
@@ -18,6 +18,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
+from billing.models import Product
 from marketplace.models import Skill
 
 from ..models import (
@@ -29,13 +30,20 @@ from ..models import (
     FaqPage,
     HomePage,
     HomePageHighlight,
+    OfferIndexPage,
+    OfferPage,
     ResourceIndexPage,
     Theme,
+    TrainingIndexPage,
+    TrainingPage,
 )
 from . import pages
 from .articles import ARTICLES
+from .offers import OFFERS, TRAININGS
+from .translations import ENGLISH, seed_translations
 
-# After the core (100), profiles (150) and projects (200): skills exist, so articles can link to them.
+# After the core (100), profiles (150), projects (200) and billing (210): skills exist, so articles can link to
+# them, and billing's demo products exist, so offers and trainings link to them by code.
 CMS_ORDER = 300
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 COLLECTION = "Centre de ressources"
@@ -221,8 +229,45 @@ def _ensure_highlights(home, index) -> None:
             HomePageHighlight.objects.create(home=home, page=article, sort_order=position)
 
 
+def _ensure_priced_pages(index, model, specs, fill) -> int:
+    created = 0
+    products = {product.code: product for product in Product.objects.all()}
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    for spec in specs:
+        if _child(index, model, spec["slug"]):
+            continue
+        page = model(title=spec["title"], slug=spec["slug"], product=products.get(spec["product"]), **fill(spec))
+        page.themes = [themes[slug] for slug in spec["themes"] if slug in themes]
+        _publish(index, page)
+        created += 1
+    return created
+
+
+def _offer_fields(spec) -> dict:
+    return {
+        "publisher": spec["publisher"],
+        "summary": spec["summary"],
+        "offer_details": spec["details"],
+        "eligibility_conditions": spec["eligibility"],
+        "how_to_order": spec.get("how", ""),
+        "search_description": spec["summary"][:160],
+    }
+
+
+def _training_fields(spec) -> dict:
+    return {
+        "summary": spec["summary"],
+        "objectives": spec["objectives"],
+        "programme": _body(spec["programme"]),
+        "prerequisites": spec["prerequisites"],
+        "duration": spec["duration"],
+        "certification": spec["certification"],
+        "search_description": spec["summary"][:160],
+    }
+
+
 def seed_cms(stdout) -> dict[str, int]:
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code="fr").first() or HomePage.objects.first()
     if home is None:
         stdout.write("Pas de page d'accueil Wagtail : centre de ressources non créé.")
         return {}
@@ -239,13 +284,34 @@ def seed_cms(stdout) -> dict[str, int]:
     agenda, agenda_created = _ensure_index(
         home, EventIndexPage, "agenda", title="Agenda", intro="Webinaires, ateliers et cafés numériques."
     )
+    offer_index, offer_index_created = _ensure_index(
+        home,
+        OfferIndexPage,
+        "offres",
+        title="Offres partenaires",
+        intro="Logiciels, matériel reconditionné et services à prix solidaires, selon le budget de votre association.",
+    )
+    training_index, training_index_created = _ensure_index(
+        home,
+        TrainingIndexPage,
+        "formations",
+        title="Catalogue des formations",
+        intro="Des formations courtes, en ligne ou près de chez vous, pour les bénévoles et les salariés.",
+    )
     articles = _ensure_articles(index, images, document)
+    offers = _ensure_priced_pages(offer_index, OfferPage, OFFERS, _offer_fields)
+    trainings = _ensure_priced_pages(training_index, TrainingPage, TRAININGS, _training_fields)
     events = _ensure_events(agenda)
     content = _ensure_content_pages(home)
     _ensure_highlights(home, index)
+    translated = [index, *[p for slug in ENGLISH if (p := _child(index, ArticlePage, slug))]]
+    translations = seed_translations(home, translated)
     return {
-        "pages de rubrique": index_created + agenda_created,
+        "pages de rubrique": index_created + agenda_created + offer_index_created + training_index_created,
         "articles": articles,
+        "offres": offers,
+        "formations": trainings,
+        "traductions anglaises": translations,
         "événements": events,
         "pages FAQ et légales": content,
         "images": images_created,

@@ -2,7 +2,8 @@
 
 from .content import ContentPage, FaqPage
 from .events import EventIndexPage, EventPage
-from .home import HomePage, HomePageHighlight
+from .home import HomePage, HomePageHighlight, HomePageOffer, HomePageTraining
+from .offers import OfferIndexPage, OfferPage, TrainingIndexPage, TrainingPage
 from .resources import ArticlePage, ArticleRelatedResource, ResourceIndexPage
 from .seo import SeoPage
 from .taxonomy import Audience, ResourceFormat, ResourceLevel, Theme
@@ -17,9 +18,15 @@ __all__ = [
     "FaqPage",
     "HomePage",
     "HomePageHighlight",
+    "HomePageOffer",
+    "HomePageTraining",
+    "OfferIndexPage",
+    "OfferPage",
     "ResourceFormat",
     "ResourceIndexPage",
     "ResourceLevel",
     "SeoPage",
     "Theme",
+    "TrainingIndexPage",
+    "TrainingPage",
 ]

@@ -29,9 +29,26 @@ class HomePage(SeoPage):
             [FieldPanel("resources_title"), InlinePanel("highlights", label=_("ressource"), max_num=6)],
             heading=_("Ressources mises en avant"),
         ),
+        MultiFieldPanel(
+            [InlinePanel("offer_highlights", label=_("offre"), max_num=6)],
+            heading=_("Offres mises en avant"),
+            help_text=_("Sans choix, les dernières offres publiées sont montrées."),
+        ),
+        MultiFieldPanel(
+            [InlinePanel("training_highlights", label=_("formation"), max_num=6)],
+            heading=_("Formations mises en avant"),
+            help_text=_("Sans choix, les dernières formations publiées sont montrées."),
+        ),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.ResourceIndexPage", "cms.EventIndexPage", "cms.FaqPage", "cms.ContentPage"]
+    subpage_types = [
+        "cms.ResourceIndexPage",
+        "cms.OfferIndexPage",
+        "cms.TrainingIndexPage",
+        "cms.EventIndexPage",
+        "cms.FaqPage",
+        "cms.ContentPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -39,18 +56,28 @@ class HomePage(SeoPage):
 
     HIGHLIGHTS = 3
 
-    def highlighted_resources(self) -> list:
-        """The editors' picks that are live, completed by the latest articles up to three."""
-        picks = [h.page.specific for h in self.highlights.select_related("page") if h.page and h.page.live]
+    def _picks_or_latest(self, highlights, latest) -> list:
+        """The editors' picks that are live, completed by the latest pages up to three."""
+        picks = [h.page.specific for h in highlights.select_related("page") if h.page and h.page.live]
         if len(picks) < self.HIGHLIGHTS:
             known = {p.pk for p in picks}
-            latest = selectors.article_list_latest(limit=self.HIGHLIGHTS + len(picks))
-            picks += [a for a in latest if a.pk not in known]
+            picks += [page for page in latest(limit=self.HIGHLIGHTS + len(picks)) if page.pk not in known]
         return picks[: self.HIGHLIGHTS]
+
+    def highlighted_resources(self) -> list:
+        return self._picks_or_latest(self.highlights, selectors.article_list_latest)
+
+    def highlighted_offers(self) -> list:
+        return self._picks_or_latest(self.offer_highlights, selectors.offer_list_latest)
+
+    def highlighted_trainings(self) -> list:
+        return self._picks_or_latest(self.training_highlights, selectors.training_list_latest)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["highlighted_resources"] = self.highlighted_resources()
+        context["highlighted_offers"] = self.highlighted_offers()
+        context["highlighted_trainings"] = self.highlighted_trainings()
         context["upcoming_events"] = selectors.event_list_upcoming(limit=3)
         context["key_figures"] = selectors.platform_key_figures()
         return context
@@ -59,5 +86,21 @@ class HomePage(SeoPage):
 class HomePageHighlight(Orderable):
     home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="highlights")
     page = models.ForeignKey("cms.ArticlePage", verbose_name=_("ressource"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("page")]
+
+
+class HomePageOffer(Orderable):
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="offer_highlights")
+    page = models.ForeignKey("cms.OfferPage", verbose_name=_("offre"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("page")]
+
+
+class HomePageTraining(Orderable):
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="training_highlights")
+    page = models.ForeignKey(
+        "cms.TrainingPage", verbose_name=_("formation"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("page")]

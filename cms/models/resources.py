@@ -233,7 +233,7 @@ class ArticlePage(SeoPage):
             return chosen[:limit]
         return list(
             ArticlePage.objects.live()
-            .filter(themes__in=self.themes.all())
+            .filter(themes__in=self.themes.all(), locale=self.locale_id)
             .exclude(pk=self.pk)
             .distinct()
             .order_by("-first_published_at")[:limit]

@@ -24,6 +24,7 @@ from .env import env_bool, env_int, env_list, env_str
 from .payments import (
     BILLING_PAYMENT_PROVIDER,
     BILLING_SELLER,
+    BILLING_TRANSFER_REMINDER_DAYS,
     STRIPE_API_BASE,
     STRIPE_PUBLISHABLE_KEY,
     STRIPE_SECRET_KEY,
@@ -49,12 +50,14 @@ INSTALLED_APPS = [
     "cms",
     "frontend",
     "wagtail.contrib.forms",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
+    "wagtail.locales",
     "wagtail.users",
     "wagtail.snippets",
     "wagtail.documents",
@@ -166,8 +169,9 @@ SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 
 WAGTAIL_SITE_NAME = "Passerelle"
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAIL_I18N_ENABLED = False
-WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
+# Pages in French (default, unprefixed URLs) and English (/en/..., see cms/urls.py).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français"), ("en", "English")]
 # Page slugs in plain ASCII: URLs that survive being pasted into e-mails and old browsers.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Resource-centre search follows the marketplace's SEARCH_ENGINE: the database backend by default,

@@ -22,7 +22,7 @@ def pytest_collection_modifyitems(items):
 def home():
     from cms.models import HomePage
 
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="fr")
 
 
 @pytest.fixture

@@ -8,7 +8,17 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
-from cms.models import ArticlePage, EventIndexPage, EventPage, ResourceIndexPage, Theme
+from cms.models import (
+    ArticlePage,
+    EventIndexPage,
+    EventPage,
+    OfferIndexPage,
+    OfferPage,
+    ResourceIndexPage,
+    Theme,
+    TrainingIndexPage,
+    TrainingPage,
+)
 
 
 def make_image(title="Illustration") -> Image:
@@ -57,3 +67,39 @@ def make_event(index, *, title, days_ahead=7, **fields) -> EventPage:
     index.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def make_offer_index(home) -> OfferIndexPage:
+    index = home.add_child(instance=OfferIndexPage(title="Offres", slug="offres"))
+    index.save_revision().publish()
+    return index
+
+
+def make_training_index(home) -> TrainingIndexPage:
+    index = home.add_child(instance=TrainingIndexPage(title="Formations", slug="formations"))
+    index.save_revision().publish()
+    return index
+
+
+def _publish_child(index, page, themes):
+    index.add_child(instance=page)
+    page.themes.set(Theme.objects.filter(slug__in=themes))
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_offer(index, *, title, product=None, themes=(), **fields) -> OfferPage:
+    fields.setdefault("publisher", "Microsoft")
+    fields.setdefault("summary", f"{title} à prix solidaire.")
+    fields.setdefault("offer_details", "<p>Des licences pour toute l'équipe.</p>")
+    fields.setdefault("eligibility_conditions", "<p>Associations loi 1901 vérifiées.</p>")
+    return _publish_child(index, OfferPage(title=title, product=product, **fields), themes)
+
+
+def make_training(index, *, title, product=None, themes=(), **fields) -> TrainingPage:
+    fields.setdefault("summary", f"Se former : {title.lower()}.")
+    fields.setdefault("objectives", "<ul><li>Savoir sécuriser les comptes</li></ul>")
+    fields.setdefault("programme", [paragraph("Matin : les menaces. Après-midi : les bons réflexes.")])
+    fields.setdefault("duration", "1 jour (7 heures)")
+    return _publish_child(index, TrainingPage(title=title, product=product, **fields), themes)

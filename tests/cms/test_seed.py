@@ -24,7 +24,7 @@ def seeded():
 
 
 def test_articles_are_real_guides_across_themes_and_formats(seeded):
-    articles = ArticlePage.objects.live()
+    articles = ArticlePage.objects.live().filter(locale__language_code="fr")
     assert articles.count() == len(ARTICLES) >= 25
     assert {a.format for a in articles} == set(ResourceFormat.values)
     assert set(Theme.objects.filter(articles__isnull=False).values_list("slug", flat=True)) == set(
@@ -34,7 +34,9 @@ def test_articles_are_real_guides_across_themes_and_formats(seeded):
         assert article.table_of_contents() or article.format == "webinar", article.slug
         assert "lorem" not in article.body_text().lower()
         assert article.cover is not None
-    assert ArticlePage.objects.get(slug="microsoft-365-associations").provider_directory_url()
+    assert ArticlePage.objects.get(
+        slug="microsoft-365-associations", locale__language_code="fr"
+    ).provider_directory_url()
 
 
 def test_events_faq_and_legal_pages(seeded):
@@ -71,3 +73,33 @@ def test_demo_pages_render_and_searches_find_the_guides(client, seeded):
     assert "mots-de-passe-gestionnaire" in securite
     cyber = [a.slug for a in client.get(search, {"q": "cybersecurite"}).context["page_obj"].object_list]
     assert "etude-cybersecurite-associations" in cyber
+
+
+def test_offers_and_trainings_are_linked_to_billings_demo_products():
+    from billing.demo import seed_billing
+    from cms.demo.offers import OFFERS, TRAININGS
+    from cms.models import OfferPage, TrainingPage
+
+    seed_billing(OutputWrapper(io.StringIO()))
+    counts = run()
+
+    assert (counts["offres"], counts["formations"]) == (10, 6)
+    assert OfferPage.objects.live().count() == len(OFFERS) == 10
+    assert TrainingPage.objects.live().count() == len(TRAININGS) == 6
+    m365 = OfferPage.objects.get(slug="microsoft-365-business-premium")
+    assert m365.product.code == "microsoft-365-business-premium"
+    assert {o.product.kind for o in OfferPage.objects.exclude(product=None)} <= {"licence", "hardware", "service"}
+    assert TrainingPage.objects.get(slug="securiser-outils-numeriques").product.kind == "training"
+    assert {"Microsoft", "Google", "Canva"} <= set(OfferPage.objects.values_list("publisher", flat=True))
+
+
+def test_the_demo_has_english_versions_of_a_few_pages(client, seeded):
+    from cms.demo.translations import ENGLISH
+
+    english = Page.objects.live().filter(locale__language_code="en")
+    assert english.count() == len(ENGLISH)
+    article = ArticlePage.objects.get(slug="microsoft-365-associations", locale__language_code="en")
+    assert article.title.startswith("Microsoft 365 for associations")
+    assert article.url == "/en/ressources/microsoft-365-associations/"
+    assert "Microsoft 365 for associations" in client.get(article.url).content.decode()
+    assert client.get("/en/").status_code == 200

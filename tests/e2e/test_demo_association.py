@@ -4,8 +4,14 @@ import pytest
 from django.core.management import call_command
 
 from marketplace.demo.data import DEMO_PASSWORD
+from tests.cms.conftest import RENDITION_WARNING
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The demo's pages show images: Wagtail's rendition ResourceWarning is accepted, as in tests/cms.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.filterwarnings(RENDITION_WARNING),
+]
 
 
 @pytest.fixture
