@@ -51,7 +51,7 @@ def _recipients(order: Order) -> list[str]:
 
 @transaction.atomic
 def _transfer_remind(*, order_id: int) -> bool:
-    order = Order.objects.select_for_update().select_related("organisation", "created_by").get(pk=order_id)
+    order = Order.objects.select_for_update(of=("self",)).select_related("organisation", "created_by").get(pk=order_id)
     if order.transfer_reminded_at is not None or order.state != OrderState.AWAITING_PAYMENT:
         return False
     recipients = _recipients(order)
