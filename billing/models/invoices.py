@@ -61,8 +61,9 @@ class Invoice(ImmutableModel):
         return self.number
 
 
-class InvoiceLine(ImmutableModel):
-    invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="lines")
+class AccountingLine(ImmutableModel):
+    """What an invoice line and a credit-note line both print: a designation and its amounts, frozen."""
+
     position = models.PositiveIntegerField()
     description = models.CharField(_("désignation"), max_length=255)
     quantity = models.PositiveIntegerField(_("quantité"))
@@ -71,6 +72,13 @@ class InvoiceLine(ImmutableModel):
     total_ht_cents = models.PositiveIntegerField(_("total HT (centimes)"))
     vat_cents = models.PositiveIntegerField(_("TVA (centimes)"))
     total_ttc_cents = models.PositiveIntegerField(_("total TTC (centimes)"))
+
+    class Meta:
+        abstract = True
+
+
+class InvoiceLine(AccountingLine):
+    invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="lines")
 
     class Meta:
         ordering = ["invoice", "position"]

@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .invoices import ImmutableModel, Invoice
+from .invoices import AccountingLine, ImmutableModel, Invoice
 from .orders import Order, PaymentMethod
 
 
@@ -103,19 +103,11 @@ class CreditNote(ImmutableModel):
         return self.number
 
 
-class CreditNoteLine(ImmutableModel):
+class CreditNoteLine(AccountingLine):
     """The share of one invoice line that the credit note gives back (amounts positive, to be deducted)."""
 
     credit_note = models.ForeignKey(CreditNote, on_delete=models.PROTECT, related_name="lines")
-    position = models.PositiveIntegerField()
     invoice_position = models.PositiveIntegerField()
-    description = models.CharField(_("désignation"), max_length=255)
-    quantity = models.PositiveIntegerField(_("quantité"))
-    unit_price_ht_cents = models.PositiveIntegerField(_("prix unitaire HT (centimes)"))
-    vat_rate_bp = models.PositiveIntegerField(_("taux de TVA (points de base)"))
-    total_ht_cents = models.PositiveIntegerField(_("total HT (centimes)"))
-    vat_cents = models.PositiveIntegerField(_("TVA (centimes)"))
-    total_ttc_cents = models.PositiveIntegerField(_("total TTC (centimes)"))
 
     class Meta:
         ordering = ["credit_note", "position"]
