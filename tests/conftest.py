@@ -83,3 +83,22 @@ def index_now(search_engine, django_capture_on_commit_callbacks):
         return report
 
     return run
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _empty_search_indices(django_db_setup, django_db_blocker):
+    """A cluster outlives test runs: start from empty indices, so one run's documents never leak into the next."""
+    from django.conf import settings
+
+    if settings.SEARCH_ENGINE == "database":
+        return
+    from search.engines import get_engine
+    from search.engines.base import EngineUnavailable
+    from search.models import IndexKind
+
+    engine = get_engine()
+    try:
+        for kind in IndexKind.values:
+            engine.drop(kind)
+    except EngineUnavailable:
+        pass  # tests that need the engine skip or fail with their own message
