@@ -5,6 +5,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.sitemaps import MultilingualPageSitemap
+
 from . import converters  # noqa: F401  (registers the `id` converter before any route uses it)
 from .api import api
 from .views import accounts, dashboard, health, language, notification_settings, organisations, tokens
@@ -65,7 +67,7 @@ urlpatterns = [
     path("langue/", language.switch_language, name="switch_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualPageSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:

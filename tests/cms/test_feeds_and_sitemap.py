@@ -1,4 +1,4 @@
-"""What machines read: RSS and Atom feeds of the resources, sitemap.xml."""
+"""What machines read: RSS and Atom feeds of the resources, sitemap.xml in both languages."""
 
 import xml.etree.ElementTree as ET
 
@@ -10,6 +10,8 @@ from .pages import make_article
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def parse(content: bytes) -> ET.Element:
@@ -54,4 +56,30 @@ def test_sitemap_lists_live_pages(client, home, resource_index, articles):
     urls = [loc.text for loc in parse(response.content).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert any(url.endswith("/ressources/choisir-un-crm/") for url in urls)
     assert any(url.endswith("/mentions-legales/") for url in urls)
+    assert not any("brouillon" in url for url in urls)
+
+
+def test_sitemap_lists_english_pages_with_hreflang_alternates(client, home, resource_index, articles):
+    from .test_i18n import translate
+
+    translate(home, title="Passerelle", hero_title="Digital tools for associations")
+    translate(resource_index, title="Resource centre", slug="resources")
+    english_crm = translate(articles[0], title="Choosing a CRM")
+    untranslated = articles[1]
+
+    response = client.get("/sitemap.xml")
+    urls = {
+        url.findtext(f"{SITEMAP}loc"): {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
+        for url in parse(response.content).iter(f"{SITEMAP}url")
+    }
+
+    french_crm = "http://localhost/ressources/choisir-un-crm/"
+    english = "http://localhost/en/resources/choisir-un-crm/"
+    assert english_crm.url == "/en/resources/choisir-un-crm/"
+    assert {"http://localhost/en/", "http://localhost/en/resources/", english} <= set(urls)
+    expected = {"fr": french_crm, "en": english, "x-default": french_crm}
+    assert urls[french_crm] == expected
+    assert urls[english] == expected  # each version lists all of them, itself included
+    assert urls["http://localhost/"]["en"] == "http://localhost/en/"
+    assert urls[f"http://localhost{untranslated.url}"] == {}  # no translation: no alternate
     assert not any("brouillon" in url for url in urls)
