@@ -42,7 +42,7 @@ class ResourceRssFeed(Feed):
         return item.author or None
 
     def item_categories(self, item):
-        return [theme.name for theme in item.themes.all()]
+        return [theme.label for theme in item.themes.all()]
 
 
 class ResourceAtomFeed(ResourceRssFeed):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from billing.errors import PricingError
-from billing.models import Eligibility, Product
+from billing.models import Eligibility, Participant, Product
 from billing.pricing import Quota, Quote, civil_year, price_for, quota_used
 from marketplace.eligibility import gets_solidarity_prices
 from marketplace.models import Organisation, Project
@@ -26,10 +26,11 @@ class KeyFigure:
 
 
 def platform_key_figures() -> list[KeyFigure]:
-    """The home page's figures, computed on each request from the marketplace itself.
+    """The home page's figures, computed on each request from the marketplace and billing themselves.
 
-    People trained are left out until billing records training seats: a figure
-    we cannot compute is not shown, rather than shown as a made-up number.
+    People trained are the participants staff marked present after a session
+    (`attended=True`): a registration or a paid seat is not a person trained,
+    and a figure is only ever counted from records, never estimated.
     """
     verified = Organisation.objects.filter(verification_status=VerificationStatus.VERIFIED)
     by_kind = dict(verified.values_list("kind").annotate(n=Count("id")).order_by())
@@ -37,6 +38,7 @@ def platform_key_figures() -> list[KeyFigure]:
         KeyFigure(by_kind.get(OrganisationKind.ASSOCIATION, 0), _("associations vérifiées")),
         KeyFigure(by_kind.get(OrganisationKind.PROVIDER, 0), _("prestataires vérifiés")),
         KeyFigure(Project.objects.filter(state__in=AWARDED_STATES).count(), _("projets attribués")),
+        KeyFigure(Participant.objects.filter(attended=True).count(), _("personnes formées")),
     ]
 
 
@@ -146,6 +148,13 @@ def _quota(product, organisation):
     )
 
 
+def page_product_offer(*, page, organisation) -> ProductOffer | None:
+    """An offer or training page's live offer; None without a product or once billing stopped selling it."""
+    if page.product_id is None or not page.product.is_active:
+        return None
+    return product_offer_for(product=page.product, organisation=organisation)
+
+
 def product_offer_for(*, product, organisation) -> ProductOffer:
     """Read billing live: `price_for` one unit, the grid, the stock and this year's quota left."""
     try:
@@ -209,3 +218,32 @@ def training_session_list_upcoming(*, product, limit: int = 6) -> list[SessionVi
         for session in sessions[: limit * 2]
         if not _is_cancelled(session)
     ][:limit]
+
+
+@dataclass(frozen=True)
+class PricedPageView:
+    """An offer or training page as another page (an article) shows it: the same live offer its own page shows
+    the visitor's organisation, and for a training the next session one could still register for."""
+
+    page: object
+    offer: ProductOffer | None
+    next_session: SessionView | None = None
+
+
+def _next_session(product) -> SessionView | None:
+    upcoming = training_session_list_upcoming(product=product, limit=3)
+    return next((s for s in upcoming if s.is_open), upcoming[0] if upcoming else None)
+
+
+def priced_page_list_for(*, pages, organisation, with_next_session: bool = False) -> list[PricedPageView]:
+    """Offer or training pages with their live price for `organisation`, read from billing like their own pages.
+
+    Each page costs billing's own pricing queries (price, quota, sessions):
+    callers pass a short list (see `resources.RELATED_PRODUCTS`).
+    """
+    views = []
+    for page in pages:
+        offer = page_product_offer(page=page, organisation=organisation)
+        session = _next_session(page.product) if with_next_session and offer is not None else None
+        views.append(PricedPageView(page=page, offer=offer, next_session=session))
+    return views

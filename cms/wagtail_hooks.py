@@ -11,8 +11,8 @@ class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
     menu_label = _("Thèmes")
-    list_display = ["name", "slug", "position"]
-    search_fields = ["name"]
+    list_display = ["name", "name_en", "slug", "position"]
+    search_fields = ["name", "name_en"]
     ordering = ["position", "name"]
 
 
@@ -20,7 +20,7 @@ class AudienceViewSet(SnippetViewSet):
     model = Audience
     icon = "group"
     menu_label = _("Publics")
-    list_display = ["name", "slug", "position"]
+    list_display = ["name", "name_en", "slug", "position"]
     ordering = ["position", "name"]
 
 

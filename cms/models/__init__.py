@@ -4,13 +4,21 @@ from .content import ContentPage, FaqPage
 from .events import EventIndexPage, EventPage
 from .home import HomePage, HomePageHighlight, HomePageOffer, HomePageTraining
 from .offers import OfferIndexPage, OfferPage, TrainingIndexPage, TrainingPage
-from .resources import ArticlePage, ArticleRelatedResource, ResourceIndexPage
+from .resources import (
+    ArticlePage,
+    ArticleRelatedOffer,
+    ArticleRelatedResource,
+    ArticleRelatedTraining,
+    ResourceIndexPage,
+)
 from .seo import SeoPage
 from .taxonomy import Audience, ResourceFormat, ResourceLevel, Theme
 
 __all__ = [
     "ArticlePage",
+    "ArticleRelatedOffer",
     "ArticleRelatedResource",
+    "ArticleRelatedTraining",
     "Audience",
     "ContentPage",
     "EventIndexPage",

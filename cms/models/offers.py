@@ -69,9 +69,7 @@ class _PricedPage(SeoPage):
         abstract = True
 
     def product_offer(self, request):
-        if self.product_id is None or not self.product.is_active:
-            return None
-        return selectors.product_offer_for(product=self.product, organisation=getattr(request, "organisation", None))
+        return selectors.page_product_offer(page=self, organisation=getattr(request, "organisation", None))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -16,12 +16,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from .. import selectors
 from ..blocks import ArticleBodyBlock, heading_anchors
 from .seo import SeoPage
 from .taxonomy import ResourceFormat, ResourceLevel
 
 WORDS_PER_MINUTE = 200
 PER_PAGE = 12
+# Offers and trainings shown at the end of an article: each is priced live, so they stay few.
+RELATED_PRODUCTS = 2
 
 
 def unaccent(text: str) -> str:
@@ -108,8 +111,10 @@ class ResourceIndexPage(RoutablePageMixin, SeoPage):
 class ArticlePage(SeoPage):
     """A guide, tutorial, webinar replay, case study or study, built from blocks.
 
-    Headings feed the table of contents; reading time is counted from the text;
-    skills link the article to providers who can do the job for the reader.
+    Headings feed the table of contents; reading time is counted from the text.
+    The article ends on what the reader can do next: the offer to order, the
+    training to follow (both priced live for the reader's organisation) and the
+    providers who can do the job (skills).
     """
 
     intro = models.TextField(_("chapô"), help_text=_("Deux ou trois phrases : ce que l'on apprend ici."))
@@ -150,7 +155,7 @@ class ArticlePage(SeoPage):
         index.AutocompleteField("title"),
         index.FilterField("format"),
         index.FilterField("level"),
-        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name"), index.SearchField("name_en")]),
     ]
 
     content_panels = [
@@ -167,6 +172,18 @@ class ArticlePage(SeoPage):
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         FieldPanel("skills"),
         InlinePanel("related_resources", label=_("ressource liée"), max_num=6),
+        InlinePanel(
+            "related_offers_links",
+            label=_("offre associée"),
+            max_num=RELATED_PRODUCTS,
+            help_text=_("Sans choix, les offres qui partagent un thème avec l'article sont proposées."),
+        ),
+        InlinePanel(
+            "related_trainings_links",
+            label=_("formation associée"),
+            max_num=RELATED_PRODUCTS,
+            help_text=_("Sans choix, les formations qui partagent un thème avec l'article sont proposées."),
+        ),
     ]
     edit_handler = TabbedInterface(
         [
@@ -239,6 +256,52 @@ class ArticlePage(SeoPage):
             .order_by("-first_published_at")[:limit]
         )
 
+    def _chosen_or_sharing_a_theme(self, model, chosen_links, limit: int) -> list:
+        """The editors' choice in the article's language, else live pages of `model` sharing a theme, newest first.
+
+        A translated article keeps its links to the French pages it was copied
+        from; they are swapped for their translation (same translation key) so
+        English readers land on English pages, and dropped if there is none.
+        """
+        pages = (
+            model.objects.live()
+            .filter(locale=self.locale_id)
+            .select_related("product")
+            .prefetch_related("product__prices")
+        )
+        keys = [link.page.translation_key for link in chosen_links.select_related("page")]
+        if keys:
+            by_key = {page.translation_key: page for page in pages.filter(translation_key__in=keys)}
+            return [by_key[key] for key in keys if key in by_key][:limit]
+        return list(
+            pages.filter(themes__in=self.themes.all()).distinct().order_by("-first_published_at", "-pk")[:limit]
+        )
+
+    def related_offers(self, limit: int = RELATED_PRODUCTS) -> list:
+        from .offers import OfferPage
+
+        return self._chosen_or_sharing_a_theme(OfferPage, self.related_offers_links, limit)
+
+    def related_trainings(self, limit: int = RELATED_PRODUCTS) -> list:
+        from .offers import TrainingPage
+
+        return self._chosen_or_sharing_a_theme(TrainingPage, self.related_trainings_links, limit)
+
+    def active_skills(self) -> list:
+        return list(self.skills.filter(is_active=True))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        organisation = getattr(request, "organisation", None)
+        context["related_offers"] = selectors.priced_page_list_for(
+            pages=self.related_offers(), organisation=organisation
+        )
+        context["related_trainings"] = selectors.priced_page_list_for(
+            pages=self.related_trainings(), organisation=organisation, with_next_session=True
+        )
+        context["skills"] = self.active_skills()
+        return context
+
     def provider_directory_url(self) -> str:
         """The directory filtered by the article's skills: the "Trouver un prestataire" link."""
         from django.urls import reverse
@@ -254,3 +317,23 @@ class ArticleRelatedResource(Orderable):
     resource = models.ForeignKey(ArticlePage, verbose_name=_("ressource"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("resource")]
+
+
+class ArticleRelatedOffer(Orderable):
+    """A partner offer the editors put at the end of an article ("L'offre associée")."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_offers_links")
+    page = models.ForeignKey("cms.OfferPage", verbose_name=_("offre"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("page")]
+
+
+class ArticleRelatedTraining(Orderable):
+    """A training the editors put at the end of an article ("La formation associée")."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_trainings_links")
+    page = models.ForeignKey(
+        "cms.TrainingPage", verbose_name=_("formation"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("page")]

@@ -1,6 +1,14 @@
-"""The resource centre's vocabularies: managed lists (themes, audiences) and fixed ones (formats, levels)."""
+"""The resource centre's vocabularies: managed lists (themes, audiences) and fixed ones (formats, levels).
+
+Fixed ones are translated by the message catalogue. Managed ones carry their
+English name in a field of the same row rather than being Wagtail translatable
+snippets: an English article keeps pointing at the same Theme rows as its French
+original, so filter URLs (`?theme=cybersecurite`), the theme links of pages and
+the search index stay the same in both languages; only the label changes.
+"""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -24,17 +32,31 @@ class _Vocabulary(index.Indexed, models.Model):
     """A term editors manage in the admin; its slug is what filter URLs carry, so it stays stable."""
 
     name = models.CharField(_("nom"), max_length=80, unique=True)
+    name_en = models.CharField(
+        _("nom en anglais"),
+        max_length=80,
+        blank=True,
+        help_text=_("Affiché sur les pages en anglais ; laissé vide, le nom français est affiché."),
+    )
     slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("position")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("position")]
+    search_fields = [index.SearchField("name"), index.SearchField("name_en"), index.AutocompleteField("name")]
 
     class Meta:
         abstract = True
         ordering = ["position", "name"]
 
     def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the language being shown: English on English pages when editors gave one, else French."""
+        language = translation.get_language() or ""
+        if language.startswith("en") and self.name_en:
+            return self.name_en
         return self.name
 
 

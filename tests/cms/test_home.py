@@ -28,15 +28,55 @@ def test_key_figures_are_computed_from_the_marketplace(client):
     figures = {str(figure.label): figure.value for figure in platform_key_figures()}
 
     # The two projects' own associations are verified too.
-    assert figures == {"associations vérifiées": 5, "prestataires vérifiés": 1, "projets attribués": 2}
+    assert figures == {
+        "associations vérifiées": 5,
+        "prestataires vérifiés": 1,
+        "projets attribués": 2,
+        "personnes formées": 0,
+    }
     content = client.get("/").content.decode()
     assert "Passerelle en chiffres" in content
     assert (
         '<span class="key-figure__value">5</span> <span class="key-figure__label">associations vérifiées</span>'
         in content
     )
-    # No figure without data behind it: people trained wait for billing.
-    assert "formées" not in content
+
+
+def test_people_trained_are_the_participants_marked_present(client):
+    """Through billing's own services: seats held and paid, the session takes place, staff record who came."""
+    import datetime
+
+    from django.utils import timezone
+
+    from billing.services.orders import order_mark_paid
+    from billing.services.trainings import attendance_record, registration_hold
+    from marketplace.models.organisations import Role
+    from marketplace.models.profiles import BudgetBracket
+    from tests.billing.factories import TrainingSessionFactory
+    from tests.factories import MembershipFactory, UserFactory
+    from tests.profile_factories import AssociationProfileFactory
+
+    association = VerifiedAssociationFactory()
+    AssociationProfileFactory(organisation=association, budget_bracket=BudgetBracket.FROM_10K_TO_50K)
+    membership = MembershipFactory(organisation=association, role=Role.MEMBER)
+    people = [
+        {"first_name": name, "last_name": "Martin", "email": f"{name}@amis.test"} for name in ("ana", "bob", "zoe")
+    ]
+    session = TrainingSessionFactory()
+    registration = registration_hold(membership=membership, session_id=session.pk, participants=people)
+    order_mark_paid(order_id=registration.order_id, source="stripe", reference="pi_demo")
+    type(session).objects.filter(pk=session.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=8), ends_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    present = registration.participants.exclude(email="zoe@amis.test").values_list("pk", flat=True)
+    attendance_record(actor=UserFactory(is_staff=True), session_id=session.pk, present_ids=list(present))
+    TrainingSessionFactory()  # a session still to come: nobody trained there yet
+
+    content = client.get("/").content.decode()
+
+    assert (
+        '<span class="key-figure__value">2</span> <span class="key-figure__label">personnes formées</span>' in content
+    )
 
 
 def test_upcoming_events_only(client, event_index):

@@ -113,3 +113,50 @@ def test_editors_may_translate_and_work_on_the_english_tree(client):
     assert editors.permissions.filter(codename="submit_translation").exists()
     english_home = HomePage.objects.get(locale__language_code="en")
     assert GroupPagePermission.objects.filter(group=editors, page=english_home, permission__codename="publish_page")
+
+
+def test_an_english_resource_index_shows_english_theme_and_audience_names(client, resource_index, english_article):
+    from cms.models import ArticlePage, Audience
+
+    english_article.audiences.set(Audience.objects.filter(slug="benevoles"))
+    english_article.save_revision().publish()
+    english_index = ArticlePage.objects.get(pk=english_article.pk).get_parent()
+
+    content = client.get(english_index.url).content.decode()
+    assert '<option value="cybersecurite">Cybersecurity</option>' in content  # the filter keeps the French slug
+    assert '<option value="donnees-rgpd">Data &amp; GDPR</option>' in content
+    assert "Cybersecurity · " in content  # the article card
+    assert "Cybersécurité" not in content
+    filtered = client.get(english_index.url, {"theme": "cybersecurite"})
+    assert [a.title for a in filtered.context["page_obj"].object_list] == ["Securing your passwords"]
+    assert "Volunteers" in client.get(english_article.url).content.decode()
+
+    french = client.get(resource_index.url).content.decode()
+    assert '<option value="cybersecurite">Cybersécurité</option>' in french
+    assert "Cybersecurity" not in french
+
+
+def test_a_theme_without_english_name_shows_its_french_name(client, resource_index, english_article):
+    from cms.models import Theme
+
+    Theme.objects.filter(slug="cybersecurite").update(name_en="")
+    english_index_url = "/en/ressources/"
+    assert '<option value="cybersecurite">Cybersécurité</option>' in client.get(english_index_url).content.decode()
+
+
+def test_an_english_article_links_to_the_english_offer(client, home, english_article):
+    from cms.models import ArticleRelatedOffer
+
+    from .pages import make_offer, make_offer_index
+
+    offers = make_offer_index(home)
+    offer = make_offer(offers, title="Microsoft 365 pour les associations", slug="m365")
+    french_article = english_article.get_translation(Locale.objects.get(language_code="fr"))
+    ArticleRelatedOffer.objects.create(article=french_article, page=offer, sort_order=0)
+    translate(offers, title="Partner offers")
+    english_offer = translate(offer, title="Microsoft 365 for associations", summary="Licences for the whole team.")
+    ArticleRelatedOffer.objects.create(article=english_article, page=offer, sort_order=0)  # as a copy would carry it
+
+    content = client.get(english_article.url).content.decode()
+    assert f'href="{english_offer.url}">Microsoft 365 for associations</a>' in content
+    assert "Microsoft 365 pour les associations" not in content
