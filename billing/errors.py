@@ -27,6 +27,12 @@ class OrderError(DomainError):
     status_code = 409
 
 
+class InvalidCard(OrderError):
+    """A test card typed with a wrong number, date or code."""
+
+    status_code = 400
+
+
 class RefundError(DomainError):
     """The refund asked for is not possible (unpaid order, amount over what is left...)."""
 

@@ -53,3 +53,25 @@ class RefundForm(forms.Form):
     def amount_cents(self) -> int | None:
         amount = self.cleaned_data.get("amount")
         return None if amount is None else int(amount * 100)
+
+
+class LicenceCodeImportForm(forms.Form):
+    """Finance staff paste the codes a publisher sent, one per line; the service checks and deduplicates them."""
+
+    product = forms.ModelChoiceField(
+        label=_("Produit"),
+        queryset=None,
+        empty_label=None,
+        help_text=_("Seules les licences livrées avec un code sont proposées."),
+    )
+    codes = forms.CharField(
+        label=_("Codes, un par ligne"),
+        widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false", "autocomplete": "off"}),
+        max_length=1_200_000,
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .models import Product
+
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = Product.objects.filter(delivers_codes=True).order_by("name")

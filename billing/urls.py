@@ -9,6 +9,7 @@ urlpatterns = [
     path("boutique/commandes/", views.order_list, name="orders"),
     path("boutique/commandes/<id:order_id>/", views.order_detail, name="order"),
     path("boutique/commandes/<id:order_id>/annuler/", views.order_cancel_view, name="order_cancel"),
+    path("boutique/commandes/<id:order_id>/carte-de-test/", views.order_test_card, name="order_test_card"),
     path("boutique/factures/<id:invoice_id>/pdf/", views.invoice_download, name="invoice_pdf"),
     path("boutique/avoirs/<id:credit_note_id>/pdf/", views.credit_note_download, name="credit_note_pdf"),
     path("boutique/formations/sessions/<id:session_id>/", views_trainings.session_detail, name="training_session"),

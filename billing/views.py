@@ -5,6 +5,8 @@ on every request), call one service or selector, and render. Another
 organisation's order or invoice is a 404, never a 403 that would confirm it exists.
 """
 
+import json
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -28,8 +30,9 @@ from .selectors import (
     product_get_on_sale,
     product_list_on_sale,
 )
+from .services.fulfilment import licence_codes_for_order
 from .services.orders import order_cancel, order_create
-from .services.payments import card_payment_prepare
+from .services.payments import card_payment_confirm_test_card, card_payment_prepare, test_cards_enabled
 from .webhooks import WebhookError, webhook_receive
 
 
@@ -133,6 +136,8 @@ def order_detail(request, order_id: int):
         "seller": billing_setting("BILLING_SELLER"),
         "invoice": getattr(order, "invoice", None) if order.is_paid else None,
         "just_paid": request.GET.get("paiement") == "ok" and order.is_unpaid,
+        "licence_codes": licence_codes_for_order(order=order) if order.is_paid else [],
+        "test_cards": test_cards_enabled(),
     }
     return render(request, "billing/order_detail.html", context)
 
@@ -174,6 +179,24 @@ def credit_note_download(request, credit_note_id: int):
     if note is None:
         raise Http404
     return _pdf_response(credit_note_pdf(note), note.number)
+
+
+@login_required
+@require_POST
+def order_test_card(request, order_id: int):
+    """localstripe only: the page's stand-in card form posts the test card here (JSON in, JSON out)."""
+    try:
+        card = json.loads(request.body or b"{}").get("card")
+    except (ValueError, AttributeError):
+        return JsonResponse({"detail": _("Requête illisible.")}, status=400)
+    organisation = _organisation(request)
+    if organisation is None:
+        raise Http404
+    try:
+        state = card_payment_confirm_test_card(order_id=order_id, organisation=organisation, card=card)
+    except DomainError as error:
+        return JsonResponse({"detail": error.message, "field": error.field}, status=error.status_code)
+    return JsonResponse({"status": state.status, "error": state.failure_message})
 
 
 @csrf_exempt

@@ -15,18 +15,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
-from wagtail.admin.views.generic.models import InspectView
+from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from marketplace.admin_views.access import is_platform_staff
 
+from .admin_views.licence_codes import LicenceCodeImportView
 from .admin_views.refunds import RefundView
 from .admin_views.transfers import TRANSFER_PERMISSION, RecordTransferView
-from .models import CreditNote, Invoice, Order, PaymentMethod, Product, Refund
+from .models import CreditNote, Invoice, LicenceCode, Order, PaymentMethod, Product, Refund
+from .services.fulfilment import import_allowed
 from .services.refunds import REFUNDABLE_STATES, refund_allowed
 
 
@@ -46,6 +48,7 @@ register_permission_policy(Order, StaffReadOnlyPolicy(Order))
 register_permission_policy(Invoice, StaffReadOnlyPolicy(Invoice))
 register_permission_policy(Refund, StaffReadOnlyPolicy(Refund))
 register_permission_policy(CreditNote, StaffReadOnlyPolicy(CreditNote))
+register_permission_policy(LicenceCode, StaffReadOnlyPolicy(LicenceCode))
 
 
 class ProductViewSet(ModelViewSet):
@@ -79,6 +82,7 @@ class ProductViewSet(ModelViewSet):
                 FieldRowPanel([FieldPanel("public_price_cents"), FieldPanel("vat_rate_bp")]),
                 FieldPanel("eligibility"),
                 FieldRowPanel([FieldPanel("yearly_quota"), FieldPanel("stock"), FieldPanel("max_per_order")]),
+                FieldPanel("delivers_codes"),
                 FieldPanel("is_active"),
             ],
             heading=_("Vente"),
@@ -202,6 +206,41 @@ class CreditNoteViewSet(ModelViewSet):
     ]
 
 
+class LicenceCodeIndexView(IndexView):
+    """The pool of codes, with the import form one click away for finance staff."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if import_allowed(self.request.user):
+            url = reverse("billing_licence_code_import:import")
+            buttons.append(HeaderButton(_("Importer des codes"), url=url, icon_name="upload"))
+        return buttons
+
+
+class LicenceCodeViewSet(ModelViewSet):
+    """Codes are secrets an association paid for: finance staff only (view permission), never edited here."""
+
+    model = LicenceCode
+    index_view_class = LicenceCodeIndexView
+    menu_label = _("Codes de licence")
+    icon = "key"
+    list_display = ["product", "code", "order_line", "allocated_at", "created_at"]
+    list_filter = ["product", "allocated_at"]
+    search_fields = ["code", "product__name", "order_line__order__number"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["code"]
+
+
+class LicenceCodeImportViewSet(ViewSet):
+    name = "billing_licence_code_import"
+    add_to_admin_menu = False
+
+    def get_urlpatterns(self):
+        return [path("", self.construct_view(LicenceCodeImportView), name="import")]
+
+
 class RefundActionViewSet(ViewSet):
     """`/admin/billing_refund_order/<order id>/`: the refund form of one order."""
 
@@ -230,6 +269,7 @@ class BillingViewSetGroup(ViewSetGroup):
         InvoiceViewSet("billing_invoices"),
         RefundViewSet("billing_refunds"),
         CreditNoteViewSet("billing_credit_notes"),
+        LicenceCodeViewSet("billing_licence_codes"),
     )
 
 
@@ -241,6 +281,11 @@ def register_billing_viewsets():
 @hooks.register("register_admin_viewset")
 def register_transfer_viewset():
     return TransferViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_licence_code_import_viewset():
+    return LicenceCodeImportViewSet()
 
 
 # Training sessions ---------------------------------------------------------------------------------------------------

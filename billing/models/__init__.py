@@ -1,6 +1,7 @@
 """Billing's data: the catalogue, orders, payments received from Stripe, invoices."""
 
 from .catalogue import Eligibility, Product, ProductKind, ProductPrice
+from .fulfilment import LicenceCode
 from .invoices import Invoice, InvoiceLine, InvoiceSequence
 from .orders import Order, OrderEvent, OrderLine, OrderState, PaymentMethod
 from .payments import StripeEvent
@@ -12,6 +13,7 @@ __all__ = [
     "Invoice",
     "InvoiceLine",
     "InvoiceSequence",
+    "LicenceCode",
     "Order",
     "OrderEvent",
     "OrderLine",

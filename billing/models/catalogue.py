@@ -62,6 +62,14 @@ class Product(ClusterableModel):
     max_per_order = models.PositiveIntegerField(
         _("quantité maximale par commande"), default=100, validators=[MinValueValidator(1)]
     )
+    delivers_codes = models.BooleanField(
+        _("livré avec un code de licence"),
+        default=False,
+        help_text=_(
+            "Chaque unité payée reçoit un code du stock de codes du produit. Le stock disponible suit alors "
+            "les codes importés : ne le modifiez pas à la main."
+        ),
+    )
     is_active = models.BooleanField(_("en vente"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -73,6 +81,10 @@ class Product(ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.delivers_codes and self.kind != ProductKind.LICENCE:
+            raise ValidationError({"delivers_codes": _("Seule une licence est livrée avec un code.")})
 
     @property
     def is_goods(self) -> bool:

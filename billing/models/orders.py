@@ -94,6 +94,8 @@ class OrderLine(models.Model):
     vat_cents = models.PositiveIntegerField(_("TVA (centimes)"))
     total_ttc_cents = models.PositiveIntegerField(_("total TTC (centimes)"))
     budget_bracket = models.CharField(_("tranche de budget"), max_length=10, blank=True)
+    # Set once the line was delivered (seat confirmed, codes allocated, hardware set aside, service booked).
+    fulfilled_at = models.DateTimeField(_("livrée le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("ligne de commande")

@@ -11,6 +11,7 @@ from ..errors import NotFound, OrderError, PermissionDenied
 from ..models import Order, OrderLine, OrderState, PaymentMethod, Product
 from ..models.orders import PAID_STATES, UNPAID_STATES
 from ..pricing import price_for
+from .fulfilment import order_fulfil
 from .invoices import invoice_issue
 from .timeline import order_event
 
@@ -134,10 +135,8 @@ def order_mark_paid(*, order_id: int, actor=None, source: str, reference: str = 
     order.save(update_fields=["state", "paid_at", "transfer_reference"])
     order_event(order=order, action="order.paid", actor=actor, data={"source": source, "ref": reference})
     invoice_issue(order=order)
-    # Fulfilment: a training order's held seats are confirmed with the payment, once (the order row is locked).
-    from .trainings import registration_confirm_for_order
-
-    registration_confirm_for_order(order=order)
+    # Fulfilment (seats, codes, hardware, services) happens here, once: the order row is locked.
+    order_fulfil(order=order)
     return order
 
 

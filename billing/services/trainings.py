@@ -10,8 +10,6 @@ the seats kept for a waiting-list offer that has not expired yet. A seat
 freed by an expiry or a cancellation therefore goes to the waiting list first.
 """
 
-import importlib
-import inspect
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -318,7 +316,7 @@ def waitlist_join(*, membership: Membership, session_id: int, seats) -> Waitlist
 def registration_confirm_for_order(*, order: Order) -> Registration | None:
     """Fulfilment of a paid training order: its held seats become confirmed, once.
 
-    Called by `order_mark_paid` with the order row locked. A payment for seats
+    Called by `billing.services.fulfilment.order_fulfil` with the order row locked. A payment for seats
     no longer held (session cancelled meanwhile) is recorded as a refund due.
     """
     session_id = Registration.objects.filter(order=order).values_list("session_id", flat=True).first()
@@ -339,8 +337,6 @@ def registration_confirm_for_order(*, order: Order) -> Registration | None:
     registration.confirmed_at = timezone.now()
     registration.held_until = None
     registration.save(update_fields=["state", "confirmed_at", "held_until"])
-    order.state = OrderState.FULFILLED
-    order.save(update_fields=["state"])
     order_event(order=order, action="training.registration_confirmed", data={"session": session.pk})
     return registration
 
@@ -465,32 +461,37 @@ def registrations_release_expired(*, now=None) -> int:
 
 
 def _refund(*, order_id: int, amount_cents: int, actor, reason: str) -> None:
-    """Refund through `billing.services.refunds` when it is installed; otherwise staff see a "refund due" entry.
+    """Refund what the policy decided, through the provider, with its credit note.
 
-    The refunds service decides who may refund: when it refuses (an association's member is not finance
-    staff) or fails, the amount stays on the timeline as due, for staff to refund from the admin.
+    The policy (or staff cancelling the session) decided the amount, so no finance
+    permission is asked of the association's member. When the provider refuses or
+    cannot be reached, the amount stays on the timeline as "refund due" for finance
+    staff to refund from the admin: the cancellation itself is never undone.
     """
     if amount_cents <= 0:
         return
-    order = Order.objects.get(pk=order_id)
-    data = {"amount_cents": amount_cents, "reason": reason}
+    from .refunds import refund_issue
+
     try:
-        refunds = importlib.import_module("billing.services.refunds")
-    except ImportError:
-        order_event(order=order, action="refund.due", actor=actor, data=data)
-        return
-    refund = getattr(refunds, "order_refund", None) or getattr(refunds, "refund_create", None)
-    kwargs = {"actor": actor, "order_id": order_id, "amount_cents": amount_cents, "reason": reason}
-    try:
-        inspect.signature(refund).bind(**kwargs)
-    except TypeError:
-        logger.error("billing.services.refunds offers no refund call taking %s", sorted(kwargs))
-        order_event(order=order, action="refund.due", actor=actor, data=data)
-        return
-    try:
-        refund(**kwargs)
+        refund_issue(actor=actor, order_id=order_id, amount_cents=amount_cents, reason=_refund_reason(reason))
     except DomainError as error:
-        order_event(order=order, action="refund.due", actor=actor, data={**data, "error": str(error.message)})
+        with transaction.atomic():
+            order = Order.objects.select_for_update().get(pk=order_id)
+            order_event(
+                order=order,
+                action="refund.due",
+                actor=actor,
+                data={"amount_cents": amount_cents, "reason": reason, "error": str(error.message)},
+            )
+
+
+def _refund_reason(policy: str) -> str:
+    """The credit note's reason, in words the association's accountant understands."""
+    reasons = {
+        "session_cancelled": _("Session de formation annulée par l'organisateur"),
+        "full_refund_period": _("Inscription annulée dans le délai de remboursement intégral"),
+    }
+    return str(reasons.get(policy, _("Annulation d'une inscription à une formation")))
 
 
 def _registration_cancel(*, registration_id: int, actor, session_cancelled: bool) -> Registration:

@@ -290,7 +290,7 @@ def check(driven: list[dict], unique_events: int) -> list[str]:
     from billing.models import CreditNote, Invoice, Order, OrderState, StripeEvent
 
     expected_state = {
-        "paid": OrderState.PAID,
+        "paid": OrderState.FULFILLED,
         "declined": OrderState.AWAITING_PAYMENT,
         "partially_refunded": OrderState.PARTIALLY_REFUNDED,
         "refunded": OrderState.REFUNDED,

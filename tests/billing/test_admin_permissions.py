@@ -106,7 +106,7 @@ def test_finance_records_a_transfer(client, finance, orders):
 
     assert response.status_code == 302
     orders["unpaid"].refresh_from_db()
-    assert orders["unpaid"].state == OrderState.PAID
+    assert orders["unpaid"].state == OrderState.FULFILLED
 
 
 def test_staff_without_the_finance_group_is_kept_out(client, orders):

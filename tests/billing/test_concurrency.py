@@ -75,3 +75,23 @@ def test_two_orders_for_the_last_unit_of_a_quota_one_wins(member, association):
 
     assert sum(isinstance(r, Order) for r in results) == 1
     assert sum(isinstance(r, QuotaExceeded) for r in results) == 1
+
+
+def test_orders_paid_at_once_never_share_a_licence_code(member, association):
+    from billing.models import LicenceCode, OrderState
+
+    # Rows written directly: the "Finance" group that may import is migration data, flushed in this kind of test.
+    product = ProductFactory(delivers_codes=True, stock=5)
+    LicenceCode.objects.bulk_create([LicenceCode(product=product, code=f"CODE-{n}") for n in range(5)])
+    orders = [
+        order_create(
+            user=member, organisation=association, product_id=product.pk, quantity=1, payment_method="transfer"
+        )
+        for _ in range(5)
+    ]
+
+    race(*[lambda pk=order.pk: order_mark_paid(order_id=pk, source="transfer", reference="VIR") for order in orders])
+
+    given = list(LicenceCode.objects.values_list("order_line__order_id", flat=True))
+    assert sorted(given) == sorted(order.pk for order in orders)
+    assert set(Order.objects.values_list("state", flat=True)) == {OrderState.FULFILLED}

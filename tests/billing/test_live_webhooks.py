@@ -32,7 +32,7 @@ def test_localstripe_delivers_the_payment_and_the_order_is_paid(
     assert pay(stripe_client(), session.intent_id) is None
 
     deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and Order.objects.get(pk=order.pk).state != OrderState.PAID:
+    while time.monotonic() < deadline and Order.objects.get(pk=order.pk).state != OrderState.FULFILLED:
         time.sleep(0.2)
-    assert Order.objects.get(pk=order.pk).state == OrderState.PAID
+    assert Order.objects.get(pk=order.pk).state == OrderState.FULFILLED
     assert Invoice.objects.filter(order=order).count() == 1

@@ -186,7 +186,7 @@ def test_staff_record_a_transfer_and_the_order_is_paid_and_invoiced(client, staf
 
     assert response.status_code == 302
     order.refresh_from_db()
-    assert order.state == OrderState.PAID
+    assert order.state == OrderState.FULFILLED
     assert order.transfer_reference == "VIR 2026-0042"
     assert Invoice.objects.filter(order=order).count() == 1
 

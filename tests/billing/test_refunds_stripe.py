@@ -32,7 +32,7 @@ def paid_card_order(stripe, member, association, product, post_event):
     assert pay(stripe, session.intent_id) is None
     post_event("evt_paid", "payment_intent.succeeded", {"id": session.intent_id})
     order.refresh_from_db()
-    assert order.state == OrderState.PAID
+    assert order.state == OrderState.FULFILLED
     return order
 
 
@@ -128,7 +128,7 @@ def test_when_stripe_is_unreachable_the_refund_fails_and_can_be_retried(stripe, 
     failed = Refund.objects.get()
     assert failed.state == RefundState.FAILED
     paid_card_order.refresh_from_db()
-    assert (paid_card_order.state, paid_card_order.refunded_cents) == (OrderState.PAID, 0)
+    assert (paid_card_order.state, paid_card_order.refunded_cents) == (OrderState.FULFILLED, 0)
     assert not CreditNote.objects.exists()
 
     settings.STRIPE_API_BASE = good

@@ -1,7 +1,6 @@
 """Training sessions: seats held while paying, confirmed on payment, released on expiry, the waiting list,
 cancellation policy, attendance and certificates, and pages reachable by the registered organisation only."""
 
-import sys
 from datetime import timedelta
 
 import pytest
@@ -11,7 +10,6 @@ from django.utils import timezone
 from billing.errors import NotEligible, NotFound, OrderError, PermissionDenied
 from billing.models import Invoice, OrderEvent, OrderState, PaymentMethod
 from billing.models.trainings import Registration, RegistrationState, SessionState, WaitlistEntry, WaitlistState
-from billing.services import trainings
 from billing.services.orders import order_mark_paid
 from billing.services.trainings import (
     SessionFull,
@@ -228,18 +226,35 @@ def test_the_refund_policy_full_until_7_days_before_none_after(membership, sessi
     assert refund_decision(registration=registration, now=start, session_cancelled=True).amount_cents == 40_00
 
 
-def test_an_early_cancellation_records_a_full_refund_due(membership, session, monkeypatch):
-    monkeypatch.setitem(sys.modules, "billing.services.refunds", None)  # the refunds module not installed
+def test_an_early_cancellation_by_the_association_is_refunded_without_finance_staff(membership, session):
     registration = _confirmed(membership, session)
+    registration.order.__class__.objects.filter(pk=registration.order_id).update(payment_method=PaymentMethod.TRANSFER)
+
+    registration_cancel(membership=membership, registration_id=registration.pk)
+
+    registration.refresh_from_db()
+    order = registration.order
+    assert registration.state == RegistrationState.CANCELLED
+    assert registration.refund_due_cents == 40_00
+    assert (order.state, order.refunded_cents) == (OrderState.REFUNDED, 40_00)
+    note = order.credit_notes.get()
+    assert note.total_ttc_cents == 40_00
+    assert "délai de remboursement intégral" in note.reason
+    assert not OrderEvent.objects.filter(order=order, action="refund.due").exists()
+    assert session.seats_left() == session.capacity
+
+
+def test_a_refund_the_provider_cannot_make_stays_due_for_finance_staff(membership, session):
+    registration = _confirmed(membership, session)  # a card order whose payment Stripe never saw
 
     registration_cancel(membership=membership, registration_id=registration.pk)
 
     registration.refresh_from_db()
     assert registration.state == RegistrationState.CANCELLED
-    assert registration.refund_due_cents == 40_00
     due = OrderEvent.objects.get(order=registration.order, action="refund.due")
-    assert due.data == {"amount_cents": 40_00, "reason": "full_refund_period"}
-    assert session.seats_left() == session.capacity
+    assert due.data["amount_cents"] == 40_00
+    assert due.data["reason"] == "full_refund_period"
+    assert registration.order.refunded_cents == 0
 
 
 def test_a_late_cancellation_refunds_nothing(membership):
@@ -277,12 +292,9 @@ def test_no_cancellation_once_the_session_has_started(membership, session):
         registration_cancel(membership=membership, registration_id=registration.pk)
 
 
-def test_staff_cancelling_a_session_cancels_and_refunds_everyone(
-    membership, other_membership, session, staff, monkeypatch
-):
-    refunds = []
-    monkeypatch.setattr(trainings, "_refund", lambda **kwargs: refunds.append(kwargs))
+def test_staff_cancelling_a_session_cancels_and_refunds_everyone(membership, other_membership, session, staff):
     confirmed = _confirmed(membership, session, participants=(ANA, BOB))
+    confirmed.order.__class__.objects.filter(pk=confirmed.order_id).update(payment_method=PaymentMethod.TRANSFER)
     held = registration_hold(membership=other_membership, session_id=session.pk, participants=[ZOE])
 
     with pytest.raises(PermissionDenied):
@@ -294,11 +306,11 @@ def test_staff_cancelling_a_session_cancels_and_refunds_everyone(
     held.refresh_from_db()
     assert session.state == SessionState.CANCELLED
     assert (confirmed.state, confirmed.refund_due_cents) == (RegistrationState.CANCELLED, 80_00)
+    assert (confirmed.order.state, confirmed.order.refunded_cents) == (OrderState.REFUNDED, 80_00)
+    assert "annulée par l'organisateur" in confirmed.order.credit_notes.get().reason
     assert held.state == RegistrationState.CANCELLED
     assert held.order.state == OrderState.CANCELLED
-    assert [(r["order_id"], r["amount_cents"], r["reason"]) for r in refunds if r["amount_cents"]] == [
-        (confirmed.order_id, 80_00, "session_cancelled")
-    ]
+    assert not held.order.credit_notes.exists()
 
 
 # Attendance and certificates ----------------------------------------------------------------------------------------

@@ -75,7 +75,7 @@ def test_a_successful_payment_marks_the_order_paid_once_even_when_replayed(strip
     assert first.status_code == replay.status_code == other.status_code == 200
     assert replay.json()["duplicate"] is True
     card_order.refresh_from_db()
-    assert card_order.state == OrderState.PAID
+    assert card_order.state == OrderState.FULFILLED
     assert Invoice.objects.filter(order=card_order).count() == 1
     assert StripeEvent.objects.filter(event_id="evt_ok_1").count() == 1
     assert list(card_order.events.filter(action="order.paid").values_list("data__source", flat=True)) == ["stripe"]
@@ -89,7 +89,7 @@ def test_a_late_failure_event_does_not_undo_a_payment(stripe, card_order, associ
     post_event("evt_b", "payment_intent.payment_failed", {"id": session.intent_id})
 
     card_order.refresh_from_db()
-    assert card_order.state == OrderState.PAID
+    assert card_order.state == OrderState.FULFILLED
     assert not card_order.events.filter(action="payment.failed").exists()
 
 
@@ -123,7 +123,7 @@ def test_a_declined_card_then_a_good_one(stripe, card_order, association, post_e
     post_event("evt_declined_again", "payment_intent.payment_failed", {"id": session.intent_id})
 
     card_order.refresh_from_db()
-    assert card_order.state == OrderState.PAID
+    assert card_order.state == OrderState.FULFILLED
     assert card_order.payment_attempt == 2
     assert Invoice.objects.filter(order=card_order).count() == 1
 
