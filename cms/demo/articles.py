@@ -1,7 +1,8 @@
 """The demo resource centre's articles: short real guides, written for small French associations.
 
 Each entry: slug (the idempotency key), title, themes, format, level,
-audiences, provider skills, intro, and a body in a compact notation turned into
+audiences, provider skills, the demo offers and trainings to go further (their
+slugs in `offers.py`), intro, and a body in a compact notation turned into
 blocks by `seed._body`: ("h", title), ("h3", title), ("p", html), ("tip"|"info"|"warning", title, html),
 ("quote", text, who), ("faq", [(question, html answer)]).
 """
@@ -21,6 +22,8 @@ class ArticleSeed:
     audiences: tuple[str, ...] = ("tous-publics",)
     skills: tuple[str, ...] = ()
     author: str = "L'équipe Passerelle"
+    offers: tuple[str, ...] = ()
+    trainings: tuple[str, ...] = ()
 
 
 ARTICLES = [
@@ -72,6 +75,8 @@ ARTICLES = [
         ),
         audiences=("dirigeants", "salaries"),
         skills=("microsoft-365", "migration-cloud", "formation-outils-collaboratifs"),
+        offers=("microsoft-365-business-premium",),
+        trainings=("microsoft-365-au-quotidien",),
     ),
     ArticleSeed(
         "registre-rgpd-association",
@@ -812,5 +817,109 @@ ARTICLES = [
             ("info", "Fin de support", "<p>Un système qui ne reçoit plus de mises à jour doit être remplacé.</p>"),
         ),
         skills=("securisation-postes", "installation-postes"),
+    ),
+    ArticleSeed(
+        "migrer-vers-microsoft-365",
+        "Migrer la messagerie et les fichiers de l'association vers Microsoft 365",
+        ("collaboration-cloud",),
+        "guide",
+        "intermediate",
+        "Boîtes mail chez le fournisseur d'accès, fichiers sur une clé USB ou dans le Drive personnel d'un bénévole : "
+        "passer à Microsoft 365 remet tout au nom de l'association. Les étapes d'une migration réussie, "
+        "du premier inventaire à la coupure de l'ancien service.",
+        (
+            ("h", "Avant de commencer : l'inventaire"),
+            (
+                "p",
+                "<p>Listez les <b>boîtes mail</b> (personnelles et partagées comme contact@ ou tresorerie@), leur "
+                "taille et leur fournisseur actuel, les <b>fichiers</b> et l'endroit où ils se trouvent, les "
+                "<b>agendas</b> et les <b>listes de diffusion</b>. Notez aussi qui détient les accès au nom de "
+                "domaine : sans lui, la migration s'arrête au milieu.</p>",
+            ),
+            (
+                "tip",
+                "Faites le ménage d'abord",
+                "<p>Archivez les dossiers des projets terminés et supprimez les doublons avant de migrer : "
+                "chaque gigaoctet en moins raccourcit la bascule.</p>",
+            ),
+            ("h", "Préparer l'espace Microsoft 365"),
+            (
+                "p",
+                "<p>Une fois les licences obtenues (voir l'offre associée ci-dessous), ajoutez le nom de domaine de "
+                "l'association dans le centre d'administration et prouvez qu'il vous appartient par un "
+                "enregistrement DNS. Créez ensuite les comptes, attribuez les licences et créez les boîtes "
+                "partagées, qui ne consomment pas de licence.</p>",
+            ),
+            (
+                "warning",
+                "Deux administrateurs, pas un",
+                "<p>Désignez deux comptes administrateurs protégés par la double authentification, dont un membre "
+                "du bureau : le départ d'un bénévole ne doit pas bloquer l'association.</p>",
+            ),
+            ("h", "Migrer la messagerie"),
+            (
+                "p",
+                "<p>Depuis Gmail ou un hébergeur en IMAP, l'outil de migration d'Exchange Online copie les messages "
+                "boîte par boîte pendant que l'ancienne messagerie fonctionne encore. Depuis des fichiers PST "
+                "d'Outlook, utilisez l'import du centre de conformité. Lancez d'abord un <b>groupe pilote</b> de "
+                "deux ou trois personnes.</p>",
+            ),
+            ("h3", "Le jour de la bascule"),
+            (
+                "p",
+                "<p>Modifiez l'enregistrement MX du domaine pour que le courrier arrive dans Microsoft 365, ajoutez "
+                "les enregistrements SPF, DKIM et DMARC, puis lancez une dernière synchronisation des messages "
+                "reçus entre-temps. Prévenez l'équipe la veille : un vendredi soir laisse le week-end pour "
+                "vérifier.</p>",
+            ),
+            ("h", "Migrer les fichiers"),
+            (
+                "p",
+                "<p>Les fichiers communs vont dans un site <b>SharePoint</b> par activité (bureau, comptabilité, "
+                "communication), relié à une équipe Teams ; les documents de travail personnels dans "
+                "<b>OneDrive</b>. L'outil Migration Manager copie les dossiers d'un serveur ou d'un Drive en "
+                "gardant les dates. Reprenez l'arborescence simple décidée pendant l'inventaire.</p>",
+            ),
+            (
+                "info",
+                "RGPD",
+                "<p>Mettez à jour votre registre des traitements : hébergeur, localisation des données "
+                "(Microsoft propose un stockage dans l'Union européenne) et personnes ayant accès.</p>",
+            ),
+            ("h", "Accompagner l'équipe"),
+            (
+                "p",
+                "<p>Une migration réussie techniquement peut échouer si personne ne sait où trouver ses fichiers. "
+                "Prévoyez une courte formation à Teams et OneDrive et une fiche d'une page : où ranger quoi, "
+                "comment partager, à qui demander de l'aide.</p>",
+            ),
+            ("h", "Après la migration"),
+            (
+                "p",
+                "<p>Gardez l'ancien service en lecture seule un mois, le temps de vérifier que rien ne manque, puis "
+                "résiliez-le. Désactivez les comptes des personnes parties et convertissez leur boîte en boîte "
+                "partagée si l'association doit garder les messages.</p>",
+            ),
+            (
+                "faq",
+                [
+                    (
+                        "Combien de temps faut-il prévoir ?",
+                        "<p>Pour une association de 10 à 20 comptes, comptez deux à quatre semaines entre "
+                        "l'inventaire et la résiliation de l'ancien service, dont une journée pour la bascule.</p>",
+                    ),
+                    (
+                        "Faut-il un prestataire ?",
+                        "<p>Pas toujours. Au-delà de quelques comptes, ou si le nom de domaine est mal documenté, "
+                        "un prestataire vérifié de l'annuaire évite les messages perdus et les journées sans "
+                        "courriel.</p>",
+                    ),
+                ],
+            ),
+        ),
+        audiences=("dirigeants", "salaries", "benevoles"),
+        skills=("migration-cloud", "microsoft-365", "sharepoint-teams", "formation-outils-collaboratifs"),
+        offers=("microsoft-365-business-premium",),
+        trainings=("microsoft-365-au-quotidien",),
     ),
 ]

@@ -1,4 +1,4 @@
-"""The editorial demo seeder: index pages, 26 articles, 10 offers, 6 trainings, 3 events, FAQ and legal pages.
+"""The editorial demo seeder: index pages, 27 articles, 10 offers, 6 trainings, 3 events, FAQ and legal pages.
 
 Idempotent like the core's seeders: pages are found by slug under their
 parent, images and documents by title, and only what is missing is created.
@@ -23,6 +23,8 @@ from marketplace.models import Skill
 
 from ..models import (
     ArticlePage,
+    ArticleRelatedOffer,
+    ArticleRelatedTraining,
     Audience,
     ContentPage,
     EventIndexPage,
@@ -142,7 +144,13 @@ def _ensure_index(home, model, slug, **fields):
     return _publish(home, model(slug=slug, **fields)), 1
 
 
-def _ensure_articles(index, images, document) -> int:
+def _related(parent, page_model, link_model, slugs) -> list:
+    """Links to the demo pages named by `slugs` under `parent`, in that order; missing ones are skipped."""
+    pages = [page for slug in slugs if (page := _child(parent, page_model, slug))]
+    return [link_model(page=page, sort_order=position) for position, page in enumerate(pages)]
+
+
+def _ensure_articles(index, images, document, offer_index, training_index) -> int:
     created = 0
     skills = {skill.slug: skill for skill in Skill.objects.all()}
     themes = {theme.slug: theme for theme in Theme.objects.all()}
@@ -169,6 +177,8 @@ def _ensure_articles(index, images, document) -> int:
         page.themes = [themes[slug] for slug in seed.themes if slug in themes]
         page.audiences = [audiences[slug] for slug in seed.audiences if slug in audiences]
         page.skills = [skills[slug] for slug in seed.skills if slug in skills]
+        page.related_offers_links = _related(offer_index, OfferPage, ArticleRelatedOffer, seed.offers)
+        page.related_trainings_links = _related(training_index, TrainingPage, ArticleRelatedTraining, seed.trainings)
         # Spread over the last months, newest last in the list: the index shows a living resource centre.
         _publish(index, page, published_at=now - datetime.timedelta(days=4 * (len(ARTICLES) - position)))
         created += 1
@@ -298,9 +308,10 @@ def seed_cms(stdout) -> dict[str, int]:
         title="Catalogue des formations",
         intro="Des formations courtes, en ligne ou près de chez vous, pour les bénévoles et les salariés.",
     )
-    articles = _ensure_articles(index, images, document)
+    # Offers and trainings first: articles link to them from their first revision.
     offers = _ensure_priced_pages(offer_index, OfferPage, OFFERS, _offer_fields)
     trainings = _ensure_priced_pages(training_index, TrainingPage, TRAININGS, _training_fields)
+    articles = _ensure_articles(index, images, document, offer_index, training_index)
     events = _ensure_events(agenda)
     content = _ensure_content_pages(home)
     _ensure_highlights(home, index)

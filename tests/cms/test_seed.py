@@ -103,3 +103,37 @@ def test_the_demo_has_english_versions_of_a_few_pages(client, seeded):
     assert article.url == "/en/ressources/microsoft-365-associations/"
     assert "Microsoft 365 for associations" in client.get(article.url).content.decode()
     assert client.get("/en/").status_code == 200
+
+
+def test_the_microsoft_365_migration_guide_leads_to_the_offer_the_training_and_providers(client):
+    from billing.demo import seed_billing
+    from marketplace.models.organisations import Role
+    from marketplace.models.profiles import BudgetBracket
+    from tests.factories import MembershipFactory
+    from tests.profile_factories import AssociationProfileFactory
+    from tests.project_factories import VerifiedAssociationFactory
+
+    seed_billing(OutputWrapper(io.StringIO()))
+    run()
+    guide = ArticlePage.objects.get(slug="migrer-vers-microsoft-365", locale__language_code="fr")
+    assert [p.slug for p in guide.related_offers()] == ["microsoft-365-business-premium"]
+    assert [p.slug for p in guide.related_trainings()] == ["microsoft-365-au-quotidien"]
+    assert {"migration-cloud", "microsoft-365"} <= set(guide.skills.values_list("slug", flat=True))
+    association = VerifiedAssociationFactory()
+    AssociationProfileFactory(organisation=association, budget_bracket=BudgetBracket.LT_10K)
+    client.force_login(MembershipFactory(organisation=association, role=Role.MEMBER).user)
+
+    content = client.get(guide.url).content.decode()
+
+    assert "Microsoft 365 Business Premium pour les associations</a>" in content
+    assert "<strong>9\u00a0€ HT</strong>" in content
+    assert "Microsoft 365 au quotidien</a>" in content
+    assert "Trouver un prestataire" in content
+    assert guide.get_latest_revision_as_object().related_offers_links.count() == 1  # editors start from it
+
+
+def test_every_theme_and_audience_has_an_english_name(seeded):
+    from cms.models import Audience
+
+    assert not Theme.objects.filter(name_en="").exists()
+    assert not Audience.objects.filter(name_en="").exists()
