@@ -58,8 +58,29 @@ def test_the_finance_group_holds_the_billing_permissions():
         "add_refund",
         "view_creditnote",
     } <= codenames
+    money = {"order", "invoice", "refund", "creditnote", "registration", "licencecode", "orderline", "orderevent"}
     for name in ("Éditeurs", "Rédacteurs"):
-        assert not Group.objects.get(name=name).permissions.filter(content_type__app_label="billing").exists()
+        permissions = Group.objects.get(name=name).permissions.filter(content_type__app_label="billing")
+        assert not permissions.filter(content_type__model__in=money).exists()
+    assert not Group.objects.get(name="Rédacteurs").permissions.filter(content_type__app_label="billing").exists()
+
+
+def test_editors_keep_the_catalogue_and_training_sessions(client, editor, product):
+    from billing.models import TrainingSession
+
+    from .factories import TrainingSessionFactory
+
+    session = TrainingSessionFactory()
+    client.force_login(editor)
+
+    assert client.get("/admin/billing_products/").status_code == 200
+    assert client.get(f"/admin/billing_products/edit/{product.pk}/").status_code == 200
+    assert client.get("/admin/billing_training_sessions/").status_code == 200
+    response = client.get(f"/admin/billing_training_sessions/edit/{session.pk}/")
+    assert response.status_code == 200
+    assert TrainingSession.objects.filter(pk=session.pk).exists()
+    assert client.get("/admin/billing_licence_codes/").status_code in (302, 403)
+    assert client.get("/admin/billing_registrations/").status_code in (302, 403)
 
 
 @pytest.mark.parametrize("who", ["editor", "writer"])
