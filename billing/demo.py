@@ -1,11 +1,16 @@
 """Demo catalogue: realistic French solidarity offers (`manage.py seed_demo`), created once, found by their code."""
 
+import hashlib
+
 from marketplace.models.profiles import BudgetBracket
 
-from .models import Eligibility, Product, ProductKind, ProductPrice
+from .models import Eligibility, LicenceCode, Product, ProductKind, ProductPrice
 
 BILLING_ORDER = 210
 B = BudgetBracket
+
+# Licences delivered with an activation code, and how many demo codes their pool starts with.
+CODE_POOLS = {"bitdefender-gravityzone": 60}
 
 # (code, name, kind, summary, public price HT in cents, VAT bp, eligibility, yearly quota, stock, grid)
 PRODUCTS = (
@@ -70,10 +75,94 @@ PRODUCTS = (
         {B.LT_10K: 490_00, B.FROM_10K_TO_50K: 690_00, B.FROM_50K_TO_200K: 890_00},
     ),
     (
+        "bitdefender-gravityzone",
+        "Bitdefender GravityZone Business Security — licence annuelle par poste",
+        ProductKind.LICENCE,
+        "Antivirus et pare-feu administrés depuis une console ; clé d'activation livrée dès le paiement.",
+        32_00,
+        2000,
+        Eligibility.VERIFIED_ASSOCIATIONS,
+        25,
+        None,
+        {B.LT_10K: 6_00, B.FROM_10K_TO_50K: 8_00, B.FROM_50K_TO_200K: 11_00, B.FROM_200K_TO_1M: 14_00},
+    ),
+    (
+        "bitwarden-teams",
+        "Bitwarden Teams — frais de gestion annuels par utilisateur",
+        ProductKind.LICENCE,
+        "Coffre-fort de mots de passe partagé, remise associative de Bitwarden ; frais de gestion par utilisateur.",
+        48_00,
+        2000,
+        Eligibility.VERIFIED_ASSOCIATIONS,
+        30,
+        None,
+        {B.LT_10K: 5_00, B.FROM_10K_TO_50K: 8_00, B.FROM_50K_TO_200K: 12_00, B.FROM_200K_TO_1M: 16_00},
+    ),
+    (
         "formation-cybersecurite",
         "Formation « Sécuriser les outils numériques de l'association » (1 jour)",
         ProductKind.TRAINING,
         "Une place en session inter-associations, en ligne ou à Lyon.",
+        350_00,
+        0,
+        Eligibility.ANYONE,
+        None,
+        None,
+        {B.LT_10K: 60_00, B.FROM_10K_TO_50K: 90_00, B.FROM_50K_TO_200K: 150_00},
+    ),
+    (
+        "formation-microsoft-365",
+        "Formation « Microsoft 365 au quotidien » (2 demi-journées)",
+        ProductKind.TRAINING,
+        "Une place en session à distance : Teams, OneDrive et SharePoint en pratique.",
+        280_00,
+        0,
+        Eligibility.ANYONE,
+        None,
+        None,
+        {B.LT_10K: 45_00, B.FROM_10K_TO_50K: 70_00, B.FROM_50K_TO_200K: 120_00},
+    ),
+    (
+        "formation-rgpd",
+        "Formation « Le RGPD en pratique pour les associations » (1 jour)",
+        ProductKind.TRAINING,
+        "Une place en atelier : registre, durées de conservation, droits des personnes.",
+        350_00,
+        0,
+        Eligibility.ANYONE,
+        None,
+        None,
+        {B.LT_10K: 60_00, B.FROM_10K_TO_50K: 90_00, B.FROM_50K_TO_200K: 150_00},
+    ),
+    (
+        "formation-canva",
+        "Formation « Créer ses visuels avec Canva » (3 heures)",
+        ProductKind.TRAINING,
+        "Une place en classe virtuelle, exercices sur vos prochains événements.",
+        150_00,
+        0,
+        Eligibility.ANYONE,
+        None,
+        None,
+        {B.LT_10K: 25_00, B.FROM_10K_TO_50K: 40_00, B.FROM_50K_TO_200K: 60_00},
+    ),
+    (
+        "formation-tableur",
+        "Formation « Suivre ses adhérents avec un tableur » (1 demi-journée)",
+        ProductKind.TRAINING,
+        "Une place en session à distance, avec LibreOffice Calc ou Excel.",
+        180_00,
+        0,
+        Eligibility.ANYONE,
+        None,
+        None,
+        {B.LT_10K: 30_00, B.FROM_10K_TO_50K: 45_00, B.FROM_50K_TO_200K: 75_00},
+    ),
+    (
+        "formation-accessibilite",
+        "Formation « Des documents et un site accessibles » (1 jour)",
+        ProductKind.TRAINING,
+        "Une place en session à Lyon ou à distance : documents, courriels et pages web lisibles par toutes et tous.",
         350_00,
         0,
         Eligibility.ANYONE,
@@ -100,15 +189,29 @@ def seed_billing(stdout) -> dict[str, int]:
             eligibility=eligibility,
             yearly_quota=quota,
             stock=stock,
+            delivers_codes=code in CODE_POOLS,
         )
         ProductPrice.objects.bulk_create(
             ProductPrice(product=product, budget_bracket=bracket, unit_price_cents=cents)
             for bracket, cents in grid.items()
         )
+        if product.delivers_codes:
+            _seed_code_pool(product, CODE_POOLS[code])
         created += 1
     if created:
         stdout.write(f"billing: {created} produits au catalogue")
     return {"produits": created, "sessions": seed_training_sessions(stdout)}
+
+
+def _seed_code_pool(product: Product, size: int) -> None:
+    """Demo activation keys (deterministic, obviously not real); the stock of a code product is its free codes."""
+    keys = []
+    for number in range(size):
+        digest = hashlib.sha256(f"{product.code}-{number}".encode()).hexdigest().upper()
+        keys.append("DEMO-" + "-".join(digest[i : i + 4] for i in range(0, 16, 4)))
+    LicenceCode.objects.bulk_create(LicenceCode(product=product, code=key) for key in keys)
+    product.stock = len(keys)
+    product.save(update_fields=["stock", "updated_at"])
 
 
 # (product code, days from today, start hour, end hour, mode, address or link, capacity, trainer)
@@ -133,6 +236,32 @@ TRAINING_SESSIONS = (
         "Le Hub solidaire, 5 place Bellecour, 69002 Lyon",
         3,
         "Claire Martin",
+    ),
+    ("formation-microsoft-365", 14, 9, 12, "online", "https://visio.passerelle.example/m365-14", 16, "Sophie Lefèvre"),
+    ("formation-microsoft-365", 42, 14, 17, "online", "https://visio.passerelle.example/m365-42", 16, "Sophie Lefèvre"),
+    (
+        "formation-rgpd",
+        28,
+        9,
+        17,
+        "on_site",
+        "Maison des associations, 28 rue Denfert-Rochereau, 69004 Lyon",
+        10,
+        "Nadia Haddad",
+    ),
+    ("formation-rgpd", 56, 9, 17, "online", "https://visio.passerelle.example/rgpd-56", 15, "Nadia Haddad"),
+    ("formation-canva", 10, 14, 17, "online", "https://visio.passerelle.example/canva-10", 20, "Julien Moreau"),
+    ("formation-canva", 38, 9, 12, "online", "https://visio.passerelle.example/canva-38", 20, "Julien Moreau"),
+    ("formation-tableur", 17, 9, 13, "online", "https://visio.passerelle.example/tableur-17", 12, "Karim Benali"),
+    (
+        "formation-accessibilite",
+        49,
+        9,
+        17,
+        "on_site",
+        "Le Hub solidaire, 5 place Bellecour, 69002 Lyon",
+        12,
+        "Élise Garnier",
     ),
 )
 

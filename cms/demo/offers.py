@@ -49,12 +49,13 @@ OFFERS = [
         "slug": "antivirus-bitdefender",
         "title": "Antivirus et protection des postes",
         "publisher": "Bitdefender",
-        "product": "",
+        "product": "bitdefender-gravityzone",
         "themes": ("cybersecurite",),
         "summary": "Une protection centralisée des ordinateurs de l'association, administrée en ligne.",
         "details": "<p>GravityZone Business Security : antivirus, pare-feu et console d'administration.</p>",
         "eligibility": "<p>Associations vérifiées, de 3 à 100 postes.</p>",
-        "how": "<p>Commande par l'équipe Passerelle sur demande, le temps que l'offre arrive en boutique.</p>",
+        "how": "<p>Commandez en boutique le nombre de postes à protéger : les clés d'activation s'affichent sur "
+        "la page de la commande dès le paiement.</p>",
     },
     {
         "slug": "ordinateurs-portables-reconditionnes",
@@ -93,12 +94,13 @@ OFFERS = [
         "slug": "bitwarden-teams",
         "title": "Gestionnaire de mots de passe Bitwarden",
         "publisher": "Bitwarden",
-        "product": "",
+        "product": "bitwarden-teams",
         "themes": ("cybersecurite",),
         "summary": "Des coffres partagés pour les accès de l'association, à tarif associatif.",
-        "details": "<p>Bitwarden Teams avec 25 % de remise pour les associations.</p>",
-        "eligibility": "<p>Associations à but non lucratif, sur justificatif.</p>",
-        "how": "<p>Demande directe auprès de Bitwarden avec le justificatif de Passerelle.</p>",
+        "details": "<p>Bitwarden Teams avec la remise associative de l'éditeur.</p>",
+        "eligibility": "<p>Associations vérifiées ; jusqu'à 30 utilisateurs par an.</p>",
+        "how": "<p>Commandez en boutique le nombre d'utilisateurs ; l'invitation dans l'organisation Bitwarden "
+        "de votre association arrive sous deux jours ouvrés.</p>",
     },
     {
         "slug": "helloasso-collecte",
@@ -147,7 +149,7 @@ TRAININGS = [
     {
         "slug": "microsoft-365-au-quotidien",
         "title": "Microsoft 365 au quotidien",
-        "product": "",
+        "product": "formation-microsoft-365",
         "themes": ("collaboration-cloud",),
         "summary": "Teams, OneDrive et SharePoint pour travailler à plusieurs sans perdre un fichier.",
         "objectives": "<ul><li>Organiser les fichiers partagés</li><li>Animer une équipe dans Teams</li></ul>",
@@ -159,7 +161,7 @@ TRAININGS = [
     {
         "slug": "rgpd-en-pratique",
         "title": "Le RGPD en pratique pour les associations",
-        "product": "",
+        "product": "formation-rgpd",
         "themes": ("donnees-rgpd",),
         "summary": "Tenir son registre, informer les adhérents et répondre à leurs demandes.",
         "objectives": "<ul><li>Rédiger le registre des traitements</li><li>Fixer les durées de conservation</li></ul>",
@@ -171,7 +173,7 @@ TRAININGS = [
     {
         "slug": "canva-communication-visuelle",
         "title": "Créer ses visuels avec Canva",
-        "product": "",
+        "product": "formation-canva",
         "themes": ("communication",),
         "summary": "Une charte simple et des modèles réutilisables pour les affiches et les réseaux sociaux.",
         "objectives": "<ul><li>Créer un kit de marque</li><li>Décliner un visuel pour chaque réseau</li></ul>",
@@ -183,7 +185,7 @@ TRAININGS = [
     {
         "slug": "tableur-suivi-adherents",
         "title": "Suivre ses adhérents avec un tableur",
-        "product": "",
+        "product": "formation-tableur",
         "themes": ("gestion-organisation",),
         "summary": "Construire un fichier d'adhérents fiable, filtrable et conforme au RGPD.",
         "objectives": "<ul><li>Structurer un tableau</li><li>Utiliser filtres et tableaux croisés</li></ul>",
@@ -195,7 +197,7 @@ TRAININGS = [
     {
         "slug": "documents-accessibles",
         "title": "Des documents et un site accessibles",
-        "product": "",
+        "product": "formation-accessibilite",
         "themes": ("accessibilite", "communication"),
         "summary": "Rendre ses documents, e-mails et pages web lisibles par toutes et tous.",
         "objectives": "<ul><li>Connaître les bases du RGAA</li><li>Produire un PDF accessible</li></ul>",

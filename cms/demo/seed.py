@@ -315,7 +315,12 @@ def seed_cms(stdout) -> dict[str, int]:
     events = _ensure_events(agenda)
     content = _ensure_content_pages(home)
     _ensure_highlights(home, index)
-    translated = [index, *[p for slug in ENGLISH if (p := _child(index, ArticlePage, slug))]]
+    translated = [
+        *(index, offer_index, training_index),
+        *[p for slug in ENGLISH if (p := _child(index, ArticlePage, slug))],
+        *[p for slug in ENGLISH if (p := _child(offer_index, OfferPage, slug))],
+        *[p for slug in ENGLISH if (p := _child(training_index, TrainingPage, slug))],
+    ]
     translations = seed_translations(home, translated)
     return {
         "pages de rubrique": index_created + agenda_created + offer_index_created + training_index_created,

@@ -33,6 +33,41 @@ ENGLISH = {
         "Shared passwords in a spreadsheet are the first cause of account takeovers. How to move to a password "
         "manager, step by step.",
     ),
+    "offres": (
+        "Solidarity offers",
+        "Software, refurbished equipment and support services at prices set by your association's budget.",
+    ),
+    "microsoft-365-business-premium": (
+        "Microsoft 365 Business Premium for associations",
+        "Email, Teams, OneDrive and Microsoft's advanced security, free for up to 10 users.",
+    ),
+    "formations": (
+        "Training catalogue",
+        "Short, practical trainings for volunteers and staff, at solidarity prices.",
+    ),
+    "microsoft-365-au-quotidien": (
+        "Microsoft 365 day to day",
+        "Teams, OneDrive and SharePoint to work together without losing a file.",
+    ),
+}
+
+# The rest of an offer's or a training's English text, set on the translated page.
+ENGLISH_FIELDS = {
+    "microsoft-365-business-premium": {
+        "offer_details": "<p>Ten Business Premium licences donated by Microsoft, then licences at a reduced price. "
+        "Passerelle handles the activation and only charges a yearly handling fee.</p>"
+        "<ul><li>Exchange, Teams, SharePoint and OneDrive (1 TB per person)</li>"
+        "<li>Word, Excel and PowerPoint on up to 5 devices</li>"
+        "<li>Intune and Defender to protect computers</li></ul>",
+        "eligibility_conditions": "<p>Verified associations under the 1901 law, except religious and political "
+        "ones. The board names an administrator account.</p>",
+    },
+    "microsoft-365-au-quotidien": {
+        "objectives": "<ul><li>Organise shared files</li><li>Run a team in Teams</li></ul>",
+        "prerequisites": "<p>Active Microsoft 365 licences.</p>",
+        "duration": "2 half-days (7 hours)",
+        "certification": "Qualiopi-certified training organisation",
+    },
 }
 
 
@@ -50,6 +85,10 @@ def _translate(page, locale, title: str, text: str) -> bool:
         translation.hero_cta_label = "Create an account"
     if hasattr(translation, "intro"):
         translation.intro = text
+    if hasattr(translation, "summary"):
+        translation.summary = text
+    for field, value in ENGLISH_FIELDS.get(page.slug, {}).items():
+        setattr(translation, field, value)
     translation.save_revision().publish()
     return True
 

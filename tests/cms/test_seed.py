@@ -84,12 +84,16 @@ def test_offers_and_trainings_are_linked_to_billings_demo_products():
     counts = run()
 
     assert (counts["offres"], counts["formations"]) == (10, 6)
-    assert OfferPage.objects.live().count() == len(OFFERS) == 10
-    assert TrainingPage.objects.live().count() == len(TRAININGS) == 6
-    m365 = OfferPage.objects.get(slug="microsoft-365-business-premium")
+    french = {"locale__language_code": "fr"}
+    assert OfferPage.objects.live().filter(**french).count() == len(OFFERS) == 10
+    assert TrainingPage.objects.live().filter(**french).count() == len(TRAININGS) == 6
+    m365 = OfferPage.objects.get(slug="microsoft-365-business-premium", **french)
     assert m365.product.code == "microsoft-365-business-premium"
     assert {o.product.kind for o in OfferPage.objects.exclude(product=None)} <= {"licence", "hardware", "service"}
-    assert TrainingPage.objects.get(slug="securiser-outils-numeriques").product.kind == "training"
+    assert {t.product.kind for t in TrainingPage.objects.all()} == {"training"}  # every training can be booked
+    assert all(t.product.training_sessions.exists() for t in TrainingPage.objects.all())
+    antivirus = OfferPage.objects.get(slug="antivirus-bitdefender", **french).product
+    assert antivirus.delivers_codes and antivirus.stock == antivirus.licence_codes.count() == 60
     assert {"Microsoft", "Google", "Canva"} <= set(OfferPage.objects.values_list("publisher", flat=True))
 
 
@@ -128,6 +132,7 @@ def test_the_microsoft_365_migration_guide_leads_to_the_offer_the_training_and_p
     assert "Microsoft 365 Business Premium pour les associations</a>" in content
     assert "<strong>9\u00a0€ HT</strong>" in content
     assert "Microsoft 365 au quotidien</a>" in content
+    assert "Prochaine session :" in content
     assert "Trouver un prestataire" in content
     assert guide.get_latest_revision_as_object().related_offers_links.count() == 1  # editors start from it
 
@@ -137,3 +142,24 @@ def test_every_theme_and_audience_has_an_english_name(seeded):
 
     assert not Theme.objects.filter(name_en="").exists()
     assert not Audience.objects.filter(name_en="").exists()
+
+
+def test_english_readers_of_the_microsoft_365_article_reach_the_english_offer_and_training(client):
+    from billing.demo import seed_billing
+    from cms.models import OfferPage, TrainingPage
+
+    seed_billing(OutputWrapper(io.StringIO()))
+    run()
+    article = ArticlePage.objects.get(slug="microsoft-365-associations", locale__language_code="en")
+    offer = OfferPage.objects.get(slug="microsoft-365-business-premium", locale__language_code="en")
+    training = TrainingPage.objects.get(slug="microsoft-365-au-quotidien", locale__language_code="en")
+    assert offer.product.code == "microsoft-365-business-premium"  # the same product, so the same live price
+
+    content = client.get(article.url).content.decode()
+
+    assert f'href="{offer.url}">Microsoft 365 Business Premium for associations</a>' in content
+    assert f'href="{training.url}">Microsoft 365 day to day</a>' in content
+    assert offer.url.startswith("/en/")
+    offer_page = client.get(offer.url).content.decode()
+    assert "Ten Business Premium licences donated by Microsoft" in offer_page
+    assert "Dix licences" not in offer_page
