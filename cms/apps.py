@@ -9,6 +9,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from marketplace.demo.seeders import register_seeder
 
+        from . import signals  # noqa: F401  (connects the receivers)
         from .demo import CMS_ORDER, seed_cms
 
         register_seeder("cms", seed_cms, order=CMS_ORDER)

@@ -141,7 +141,7 @@ def _ensure_index(home, model, slug, **fields):
     page = _child(home, model, slug)
     if page:
         return page, 0
-    return _publish(home, model(slug=slug, **fields)), 1
+    return _publish(home, model(slug=slug, show_in_menus=True, **fields)), 1
 
 
 def _related(parent, page_model, link_model, slugs) -> list:

@@ -111,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "frontend.context_processors.navigation",
+                "frontend.context_processors.site_menus",
                 "marketplace.context_processors.my_organisation",
                 "messaging.context_processors.unread_messages",
             ]

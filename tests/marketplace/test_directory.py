@@ -237,7 +237,7 @@ def test_page_queries_do_not_grow_with_providers(client, django_assert_max_num_q
             certifications=[Certification.QUALIOPI, Certification.ESUS],
         )
 
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):  # 15, plus the site menus on a cold cache
         html = page(client, q="prestataire", skills=["wordpress", "falc"], region="bretagne", per_page=25)
 
     assert "25 prestataires trouvés" in html

@@ -58,7 +58,7 @@ def test_the_list_shows_my_notifications_newest_first(owner_client, inbox):
 
 
 def header(response) -> str:
-    return page_text(response).split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
+    return page_text(response).split('<nav class="site-nav site-nav--account"', 1)[1].split("</nav>", 1)[0]
 
 
 def test_the_header_shows_the_unread_count(owner_client, inbox):
