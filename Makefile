@@ -3,6 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 LOCALSTRIPE_PORT ?= 8420
 PORT ?= 8000
 
@@ -15,6 +16,11 @@ $(STAMP): requirements/dev.txt
 	$(PY) -m pip install -q --require-hashes -r requirements/dev.txt
 	@touch $(STAMP)
 
+# Test-only JavaScript tools (axe-core for the accessibility tests); skipped with a warning where npm is missing.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
+	else echo "npm not found: the accessibility tests will be skipped"; fi
+
 var:
 	@mkdir -p var
 
@@ -24,7 +30,7 @@ run: $(STAMP) var
 	@PY=$(PY) PORT=$(PORT) LOCALSTRIPE_PORT=$(LOCALSTRIPE_PORT) ops/run.sh
 
 ## test: lint, Django checks and the whole pytest suite on whatever the environment points at
-test: $(STAMP) var
+test: $(STAMP) $(NODE_STAMP) var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py check --fail-level WARNING

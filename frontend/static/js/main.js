@@ -24,3 +24,24 @@ for (const code of document.querySelectorAll("[data-copy]")) {
   });
   code.after(" ", button);
 }
+
+// A table wider than the screen scrolls inside its wrapper: keyboard users reach it with Tab and scroll it
+// with the arrow keys, screen readers announce it as a region named after the table's caption or heading.
+function markScrollableTables() {
+  for (const wrapper of document.querySelectorAll(".table-wrapper")) {
+    if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
+      const table = wrapper.querySelector("table");
+      const caption = table && table.caption ? table.caption.textContent.trim() : "";
+      const label = caption || (document.documentElement.lang === "en" ? "Table, scrolls sideways" : "Tableau défilant horizontalement");
+      wrapper.setAttribute("tabindex", "0");
+      wrapper.setAttribute("role", "region");
+      if (!wrapper.hasAttribute("aria-label")) wrapper.setAttribute("aria-label", label);
+    } else if (wrapper.getAttribute("role") === "region") {
+      wrapper.removeAttribute("tabindex");
+      wrapper.removeAttribute("role");
+      wrapper.removeAttribute("aria-label");
+    }
+  }
+}
+markScrollableTables();
+window.addEventListener("resize", markScrollableTables);
