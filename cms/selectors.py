@@ -49,29 +49,55 @@ def event_list_upcoming(*, limit: int | None = None) -> QuerySet:
     return events[:limit] if limit else events
 
 
+def article_cards(queryset: QuerySet) -> QuerySet:
+    """What an article card shows (cover, themes) read with the articles, not one query per card."""
+    return queryset.select_related("cover").prefetch_related("themes")
+
+
+def catalogue_cards(queryset: QuerySet) -> QuerySet:
+    """What an offer or training card shows (its product) read with the pages."""
+    return queryset.select_related("product")
+
+
 def article_list_latest(*, limit: int) -> QuerySet:
     from .models import ArticlePage
 
-    return live_in_active_locale(ArticlePage).order_by("-first_published_at")[:limit]
+    return article_cards(live_in_active_locale(ArticlePage)).order_by("-first_published_at")[:limit]
 
 
 def live_in_active_locale(model) -> QuerySet:
-    """Live pages of `model` in the language being shown, so English pages never leak into French lists."""
-    from wagtail.models import Locale
+    """Live pages of `model` in the language being shown, so English pages never leak into French lists.
 
-    return model.objects.live().filter(locale=Locale.get_active())
+    Filtered on the language code (a join) rather than `Locale.get_active()`,
+    which would cost a query per list.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return model.objects.live().filter(locale__language_code=language)
 
 
 def offer_list_latest(*, limit: int) -> QuerySet:
     from .models import OfferPage
 
-    return live_in_active_locale(OfferPage).order_by("-first_published_at", "-pk")[:limit]
+    return catalogue_cards(live_in_active_locale(OfferPage)).order_by("-first_published_at", "-pk")[:limit]
 
 
 def training_list_latest(*, limit: int) -> QuerySet:
     from .models import TrainingPage
 
-    return live_in_active_locale(TrainingPage).order_by("-first_published_at", "-pk")[:limit]
+    return catalogue_cards(live_in_active_locale(TrainingPage)).order_by("-first_published_at", "-pk")[:limit]
+
+
+def picks_or_latest(*, picked_ids: list[int], cards: QuerySet, latest, count: int) -> list:
+    """Editors' picks (live ones, in their order), completed by the latest pages up to `count`; two queries."""
+    by_id = cards.filter(pk__in=picked_ids).in_bulk() if picked_ids else {}
+    picks = [by_id[pk] for pk in picked_ids if pk in by_id]
+    if len(picks) < count:
+        known = {page.pk for page in picks}
+        picks += [page for page in latest(limit=count + len(picks)) if page.pk not in known]
+    return picks[:count]
 
 
 # --- Live prices, stock and quota from billing --------------------------------------------------

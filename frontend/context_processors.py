@@ -8,7 +8,7 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {}
     return {
-        "nav_memberships": membership_list_for_user(user=user),
+        "nav_memberships": getattr(request, "memberships", None) or membership_list_for_user(user=user),
         "active_membership": getattr(request, "membership", None),
         "active_organisation": getattr(request, "organisation", None),
     }

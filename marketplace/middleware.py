@@ -1,6 +1,6 @@
 from django.utils import translation
 
-from .selectors.organisations import membership_for_active_organisation
+from .selectors.organisations import membership_for_active_organisation, membership_list_for_user
 
 ACTIVE_ORGANISATION_SESSION_KEY = "active_organisation_id"
 LANGUAGE_COOKIE_SET = "django_language"
@@ -28,22 +28,18 @@ class ActiveOrganisationMiddleware:
     """Sets `request.membership` / `request.organisation`: the organisation the user works for right now.
 
     The choice is kept in the session and checked against the memberships on
-    every request, so a removed member loses access at once.
+    every request, so a removed member loses access at once. The memberships
+    are read once and kept as `request.memberships` for the organisation switcher.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request.membership = _membership(request)
+        user = request.user
+        request.memberships = list(membership_list_for_user(user=user)) if user.is_authenticated else []
+        request.membership = membership_for_active_organisation(
+            memberships=request.memberships, organisation_id=request.session.get(ACTIVE_ORGANISATION_SESSION_KEY)
+        )
         request.organisation = request.membership.organisation if request.membership else None
         return self.get_response(request)
-
-
-def _membership(request):
-    user = request.user
-    if not user.is_authenticated:
-        return None
-    return membership_for_active_organisation(
-        user=user, organisation_id=request.session.get(ACTIVE_ORGANISATION_SESSION_KEY)
-    )

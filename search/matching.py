@@ -136,9 +136,12 @@ def providers_for(project: Project, *, limit: int = 20) -> list[Match]:
     )
 
 
-def projects_for(provider: ProviderProfile, *, limit: int = 20) -> list[Match]:
-    """Open projects ranked for a provider, flagged when it was invited or already sent a quote."""
-    profile = provider_queryset().get(pk=provider.pk)
+def projects_for(provider: ProviderProfile, *, limit: int = 20, loaded: bool = False) -> list[Match]:
+    """Open projects ranked for a provider, flagged when it was invited or already sent a quote.
+
+    `loaded`: the caller read `provider` through `provider_queryset()` already, so it is not read again.
+    """
+    profile = provider if loaded else provider_queryset().get(pk=provider.pk)
     offer = provider_source(profile)
     probe = MatchProbe(
         kind=IndexKind.PROJECT,

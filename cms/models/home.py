@@ -56,22 +56,32 @@ class HomePage(SeoPage):
 
     HIGHLIGHTS = 3
 
-    def _picks_or_latest(self, highlights, latest) -> list:
-        """The editors' picks that are live, completed by the latest pages up to three."""
-        picks = [h.page.specific for h in highlights.select_related("page") if h.page and h.page.live]
-        if len(picks) < self.HIGHLIGHTS:
-            known = {p.pk for p in picks}
-            picks += [page for page in latest(limit=self.HIGHLIGHTS + len(picks)) if page.pk not in known]
-        return picks[: self.HIGHLIGHTS]
+    def _picks_or_latest(self, highlights, cards, latest) -> list:
+        """The editors' picks that are live, completed by the latest pages up to three.
+
+        Picks are not filtered by language: a translated home keeps the
+        picks it was copied with until an editor changes them.
+        """
+        picked_ids = [h.page_id for h in highlights.all()]
+        return selectors.picks_or_latest(picked_ids=picked_ids, cards=cards, latest=latest, count=self.HIGHLIGHTS)
 
     def highlighted_resources(self) -> list:
-        return self._picks_or_latest(self.highlights, selectors.article_list_latest)
+        from .resources import ArticlePage
+
+        cards = selectors.article_cards(ArticlePage.objects.live())
+        return self._picks_or_latest(self.highlights, cards, selectors.article_list_latest)
 
     def highlighted_offers(self) -> list:
-        return self._picks_or_latest(self.offer_highlights, selectors.offer_list_latest)
+        from .offers import OfferPage
+
+        cards = selectors.catalogue_cards(OfferPage.objects.live())
+        return self._picks_or_latest(self.offer_highlights, cards, selectors.offer_list_latest)
 
     def highlighted_trainings(self) -> list:
-        return self._picks_or_latest(self.training_highlights, selectors.training_list_latest)
+        from .offers import TrainingPage
+
+        cards = selectors.catalogue_cards(TrainingPage.objects.live())
+        return self._picks_or_latest(self.training_highlights, cards, selectors.training_list_latest)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

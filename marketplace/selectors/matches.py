@@ -4,10 +4,11 @@ The ranking and its reasons come from `search.matching`; these selectors add wha
 (whether to show the section, why it is empty) and drop what the viewer may not open.
 """
 
+from search.documents import provider_queryset
 from search.engines.base import EngineUnavailable
 from search.matching import projects_for, providers_for
 
-from ..models import Organisation, Project, ProviderProfile
+from ..models import Organisation, Project
 from ..models.projects import ProjectState
 from .projects import projects_visible_to
 
@@ -32,13 +33,13 @@ def provider_matches_context(*, organisation: Organisation) -> dict:
     """For a provider's dashboard: open projects matched to its profile, or why there are none yet."""
     if not organisation.is_provider:
         return {}
-    profile = ProviderProfile.objects.filter(organisation=organisation).first()
+    profile = provider_queryset().filter(organisation=organisation).first()
     if profile is None:
         return {"project_matches": {"status": "no_profile", "items": []}}
     if not organisation.is_verified:
         return {"project_matches": {"status": "unverified", "items": []}}
     try:
-        matches = projects_for(profile, limit=MATCHES_ON_DASHBOARD)
+        matches = projects_for(profile, limit=MATCHES_ON_DASHBOARD, loaded=True)
     except EngineUnavailable:
         return {"project_matches": {"status": "unavailable", "items": []}}
     # The index may lag behind a project closed a moment ago: list only the projects this provider may open.

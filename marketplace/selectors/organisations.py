@@ -12,14 +12,13 @@ def membership_list_for_user(*, user) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organisation").order_by("organisation__name")
 
 
-def membership_for_active_organisation(*, user, organisation_id) -> Membership | None:
-    """The membership for the organisation chosen in the session, else the user's first one."""
-    memberships = membership_list_for_user(user=user)
-    if organisation_id is not None:
-        chosen = memberships.filter(organisation_id=organisation_id).first()
-        if chosen is not None:
-            return chosen
-    return memberships.first()
+def membership_for_active_organisation(*, memberships: list[Membership], organisation_id) -> Membership | None:
+    """Among the user's memberships (read once per request), the one for the organisation chosen in the
+    session, else the first one."""
+    for membership in memberships:
+        if organisation_id is not None and membership.organisation_id == organisation_id:
+            return membership
+    return memberships[0] if memberships else None
 
 
 def membership_get(*, user, organisation_id) -> Membership:

@@ -1,8 +1,9 @@
 """Read queries about an organisation's profile, portfolio and verification history."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -94,14 +95,26 @@ def _association_steps(profile: AssociationProfile | None) -> list[tuple]:
     ]
 
 
+def _provider_profile_with_checks(*, organisation: Organisation) -> ProviderProfile | None:
+    """The profile with `has_skills` and `has_portfolio`, in one query (every dashboard view shows the checklist)."""
+    return (
+        ProviderProfile.objects.filter(organisation=organisation)
+        .annotate(
+            has_skills=Exists(ProviderProfile.skills.through.objects.filter(providerprofile_id=OuterRef("pk"))),
+            has_portfolio=Exists(PortfolioItem.objects.filter(profile_id=OuterRef("pk"))),
+        )
+        .first()
+    )
+
+
 def _provider_steps(profile: ProviderProfile | None) -> list[tuple]:
     return [
         (gettext_lazy("Identité, présentation et adresse"), profile is not None),
         (gettext_lazy("Services proposés"), bool(profile and profile.services)),
-        (gettext_lazy("Compétences"), bool(profile and profile.skills.all())),
+        (gettext_lazy("Compétences"), bool(profile and profile.has_skills)),
         (gettext_lazy("Tarifs journaliers"), bool(profile and profile.day_rate_min_cents is not None)),
         (gettext_lazy("Logo"), bool(profile and profile.logo)),
-        (gettext_lazy("Au moins une réalisation"), bool(profile and profile.portfolio.all())),
+        (gettext_lazy("Au moins une réalisation"), bool(profile and profile.has_portfolio)),
     ]
 
 
@@ -110,7 +123,7 @@ def profile_completeness(*, organisation: Organisation) -> Completeness:
     if organisation.is_association:
         steps = _association_steps(association_profile_get(organisation=organisation))
     else:
-        steps = _provider_steps(provider_profile_get(organisation=organisation))
+        steps = _provider_steps(_provider_profile_with_checks(organisation=organisation))
     steps.append(
         (gettext_lazy("Vérification demandée"), organisation.verification_status != VerificationStatus.UNVERIFIED)
     )
@@ -149,11 +162,16 @@ class DocumentGroup:
 @dataclass
 class VerificationOverview:
     organisation: Organisation
-    has_profile: bool
     can_submit: bool
     requests: list[VerificationRequest]
     required: list[DocumentGroup]
     kept_documents: list[VerificationDocument]
+
+    @cached_property
+    def has_profile(self) -> bool:
+        """Read only by the pages that say a profile must come first (not by the dashboard)."""
+        model = AssociationProfile if self.organisation.is_association else ProviderProfile
+        return model.objects.filter(organisation=self.organisation).exists()
 
     @property
     def latest(self) -> VerificationRequest | None:
@@ -180,10 +198,8 @@ def verification_overview(*, membership: Membership) -> VerificationOverview:
         )
         for group in required_documents(organisation)
     ]
-    profile_model = AssociationProfile if organisation.is_association else ProviderProfile
     return VerificationOverview(
         organisation=organisation,
-        has_profile=profile_model.objects.filter(organisation=organisation).exists(),
         can_submit=can_submit,
         requests=requests,
         required=required,

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, FloatField, Sum, Value, When
+from django.db.models import Case, Count, F, FloatField, Subquery, Sum, Value, When
 
 from ..analysis import STOP_WORDS, fold, is_typo_of, stem, terms, words
 from ..faceted import FacetedQuery, FacetedResult
@@ -200,14 +200,18 @@ class DatabaseEngine(SearchEngine):
                         weights.setdefault(candidate, weights[term])
 
     def _idf(self, index: str, query_terms: Iterable[str]) -> dict[str, float]:
-        total = StoredDocument.objects.filter(index=index).count()
-        frequencies = dict(
-            Posting.objects.filter(index=index, term__in=list(query_terms))
-            .values("term")
-            .annotate(df=Count("id"))
-            .values_list("term", "df")
+        """BM25's idf of each query term; the index's document count rides along as a subquery (one query)."""
+        total = (
+            StoredDocument.objects.filter(index=index).order_by().values("index").annotate(n=Count("id")).values("n")
         )
-        return {term: math.log(1 + (total - df + 0.5) / (df + 0.5)) for term, df in frequencies.items() if df}
+        rows = (
+            Posting.objects.filter(index=index, term__in=list(query_terms))
+            .order_by()
+            .values("term")
+            .annotate(df=Count("id"), total=Subquery(total[:1]))
+            .values_list("term", "df", "total")
+        )
+        return {term: math.log(1 + (n - df + 0.5) / (df + 0.5)) for term, df, n in rows if df}
 
     def match(self, probe: MatchProbe) -> list[Candidate]:
         index = self._current_index(probe.kind)

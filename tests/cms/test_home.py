@@ -113,3 +113,25 @@ def test_event_page_shows_paris_time(client, event_index):
     assert "mardi 5 mars 2030, 18h30" in content
     assert "Maison des associations, Lyon" in content
     assert 'href="https://example.org/inscription"' in content
+
+
+def test_home_queries_do_not_grow_with_cards(client, home, resource_index, django_assert_max_num_queries):
+    """Cards read their cover and themes with the pages: picks and latest articles cost the same few queries."""
+    from cms.models import Theme
+
+    themes = list(Theme.objects.values_list("slug", flat=True)[:3])
+    make_article(resource_index, title="Premier guide", themes=themes[:1])
+    client.get("/")  # warm the site, locale and menu caches
+    with django_assert_max_num_queries(40) as one_card:
+        client.get("/")
+    baseline = len(one_card.captured_queries)
+    assert baseline > 0
+
+    for n in range(5):
+        article = make_article(resource_index, title=f"Guide {n}", themes=themes)
+        HomePageHighlight.objects.create(home=home, page=article, sort_order=n)
+    client.get("/")
+    with django_assert_max_num_queries(baseline):
+        content = client.get("/").content.decode()
+
+    assert content.count('class="card resource-card"') == 3

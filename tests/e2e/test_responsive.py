@@ -15,9 +15,10 @@ import pytest
 from django.conf import settings
 
 from tests.cms.conftest import RENDITION_WARNING
+from tests.main_pages import association_urls, public_urls
 
 from .accessibility import axe_violations, describe
-from .test_accessibility import association_urls, demo, log_in, public_urls  # noqa: F401  (demo is a fixture)
+from .test_accessibility import demo, log_in  # noqa: F401  (demo is a fixture)
 
 pytestmark = [
     pytest.mark.browser,
