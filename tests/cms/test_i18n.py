@@ -160,3 +160,8 @@ def test_an_english_article_links_to_the_english_offer(client, home, english_art
     content = client.get(english_article.url).content.decode()
     assert f'href="{english_offer.url}">Microsoft 365 for associations</a>' in content
     assert "Microsoft 365 pour les associations" not in content
+
+
+def test_open_graph_says_which_language_a_page_is_in(client, article, english_article):
+    assert '<meta property="og:locale" content="fr_FR">' in client.get(article.url).content.decode()
+    assert '<meta property="og:locale" content="en_GB">' in client.get(english_article.url).content.decode()

@@ -56,7 +56,8 @@ def field_block(response, name: str) -> str:
     page = content(response)
     position = page.index(f'name="{name}"')
     start = max(page.rfind('<div class="field', 0, position), page.rfind('<td class="field', 0, position))
-    ends = [page.find(marker, position) for marker in ('<div class="field', "<td", "</tr>", "<legend", "</form>")]
+    next_field = ('<div class="field"', '<div class="field ')  # not the field's own "field__help" block
+    ends = [page.find(marker, position) for marker in (*next_field, "<td", "</tr>", "<legend", "</form>")]
     return text(page[start : min(end for end in ends if end != -1)])
 
 
