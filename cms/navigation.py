@@ -9,13 +9,17 @@ Every page shows them, so they are cached per language and dropped whenever a
 page is published, unpublished, moved or deleted (see `cms.signals`).
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.utils import translation
 from wagtail.models import Page
+
+logger = logging.getLogger(__name__)
 
 HOME_CHILD_DEPTH = 3  # root (1) > home of a language (2) > its sections (3)
 CACHE_KEY = "cms:site-menus:{language}"
@@ -56,9 +60,14 @@ def _menu_entries(request, language: str) -> list[tuple[str, str, bool]]:
     key = CACHE_KEY.format(language=language)
     entries = cache.get(key)
     if entries is None:
-        children = _home_children(language)
-        if not children and language != settings.LANGUAGE_CODE:
-            children = _home_children(settings.LANGUAGE_CODE)
+        try:
+            children = _home_children(language)
+            if not children and language != settings.LANGUAGE_CODE:
+                children = _home_children(settings.LANGUAGE_CODE)
+        except DatabaseError:
+            # The error page of a database failure draws the layout too: it must not fail again here.
+            logger.warning("site menus unavailable", exc_info=True)
+            return []
         footer_types = _footer_types()
         entries = [
             (page.title, url, page.show_in_menus)

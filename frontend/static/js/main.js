@@ -5,12 +5,50 @@ for (const select of document.querySelectorAll("select[data-autosubmit]")) {
   select.addEventListener("change", () => select.form.requestSubmit());
 }
 
-// Asking before destructive actions (removing a member, leaving an organisation).
-for (const form of document.querySelectorAll("form[data-confirm]")) {
-  form.addEventListener("submit", (event) => {
-    if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+// Asking before destructive actions (removing a member, withdrawing a quote) in a modal <dialog>: the browser
+// keeps focus inside it and Escape cancels; focus then goes back to the button that asked. The dialog's
+// translated buttons come from the <template id="confirm-dialog"> of the layout. Without JavaScript the
+// form posts directly, as the server-side rules (who may do what) do not depend on this question.
+// Tab and Shift+Tab cycle through the dialog's controls instead of leaving for the browser's toolbar.
+function trapFocus(dialog) {
+  dialog.addEventListener("keydown", (event) => {
+    if (event.key !== "Tab") return;
+    const controls = [...dialog.querySelectorAll("button, [href], input, select, textarea")].filter((el) => !el.disabled);
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
   });
 }
+
+function confirmBeforeSubmit(form) {
+  const template = document.getElementById("confirm-dialog");
+  form.addEventListener("submit", (event) => {
+    if (form.dataset.confirmed === "yes") return;
+    event.preventDefault();
+    const submitter = event.submitter || form.querySelector("[type=submit]");
+    const dialog = template.content.firstElementChild.cloneNode(true);
+    dialog.querySelector("[data-confirm-message]").textContent = form.dataset.confirm;
+    document.body.append(dialog);
+    trapFocus(dialog);
+    dialog.addEventListener("close", () => {
+      dialog.remove();
+      if (dialog.returnValue === "yes") {
+        form.dataset.confirmed = "yes";
+        form.requestSubmit(submitter);
+      } else if (submitter) {
+        submitter.focus();
+      }
+    });
+    dialog.showModal();
+  });
+}
+for (const form of document.querySelectorAll("form[data-confirm]")) confirmBeforeSubmit(form);
 
 // Copy-to-clipboard for secrets shown once (API tokens).
 for (const code of document.querySelectorAll("[data-copy]")) {

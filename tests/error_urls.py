@@ -1,0 +1,17 @@
+"""The site's URLs plus three that fail on purpose, for the error page tests."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path
+
+from marketplace.urls import handler400, handler403, handler404, handler500, urlpatterns  # noqa: F401
+
+
+def forbidden(request):
+    raise PermissionDenied
+
+
+def broken(request):
+    raise RuntimeError("a bug")
+
+
+urlpatterns = [path("essai/interdit/", forbidden), path("essai/panne/", broken), *urlpatterns]
