@@ -7,30 +7,17 @@ reports every violation at once, so one run shows the whole list to fix.
 
 import pytest
 
-from marketplace.demo.data import DEMO_PASSWORD
-from tests.cms.conftest import RENDITION_WARNING
 from tests.main_pages import association_urls, prepare_demo, provider_urls, public_urls
 
 from .accessibility import axe_violations, describe
+from .browsing import DEMO_MARKS, log_in
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.filterwarnings(RENDITION_WARNING),
-]
+pytestmark = DEMO_MARKS
 
 
 @pytest.fixture
 def demo():
     prepare_demo()
-
-
-def log_in(page, email: str) -> None:
-    page.goto("/compte/connexion/")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_url("**/tableau-de-bord/")
 
 
 def audit(page, urls: list[str]) -> list[str]:

@@ -3,16 +3,11 @@ confirmation dialog keeps focus inside it, closes with Escape and gives focus ba
 
 import pytest
 
-from tests.cms.conftest import RENDITION_WARNING
 from tests.main_pages import prepare_demo
 
-from .test_accessibility import log_in
+from .browsing import DEMO_MARKS, log_in
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.filterwarnings(RENDITION_WARNING),
-]
+pytestmark = DEMO_MARKS
 
 IN_DIALOG = "() => !!document.activeElement.closest('dialog[open]')"
 

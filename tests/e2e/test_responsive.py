@@ -11,20 +11,15 @@ starting the site.
 import re
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 
-from tests.cms.conftest import RENDITION_WARNING
 from tests.main_pages import association_urls, public_urls
 
 from .accessibility import axe_violations, describe
-from .test_accessibility import demo, log_in  # noqa: F401  (demo is a fixture)
+from .browsing import DEMO_MARKS, log_in
+from .test_accessibility import demo  # noqa: F401  (a fixture)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.filterwarnings(RENDITION_WARNING),
-]
+pytestmark = DEMO_MARKS
 
 WIDTHS = {"phone": (320, 640), "desktop": (1280, 800)}
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "test-artefacts" / "screenshots"
