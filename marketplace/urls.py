@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -53,6 +55,8 @@ organisation_patterns = (
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    # Browsers and feed readers that ignore the layout's <link rel="icon"> still find the icon.
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
     path("api/v1/", api.urls),
     # Anything else under /api/ answers in the API's JSON shape, not with an HTML page.
     re_path(r"^api/", api_not_found),

@@ -102,3 +102,24 @@ def _empty_search_indices(django_db_setup, django_db_blocker):
             engine.drop(kind)
     except EngineUnavailable:
         pass  # tests that need the engine skip or fail with their own message
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_lingering_database_sessions(django_db_setup, django_db_blocker):
+    """End PostgreSQL sessions other threads left open before pytest-django drops the test database.
+
+    The browser tests' live server answers each request in a thread; a request the browser abandons
+    when its test ends (a late asset, a poll) may still hold its connection when the run finishes, and
+    DROP DATABASE then fails with "being accessed by other users", failing the last test. Set up
+    after `django_db_setup`, this runs before its teardown.
+    """
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

@@ -54,3 +54,11 @@ def test_the_server_error_page_still_renders_when_the_menus_cannot_be_read(monke
 
     assert response.status_code == 500
     assert "Erreur du serveur" in response.content.decode()
+
+
+def test_the_site_icon_is_found_where_browsers_look_for_it():
+    response = Client().get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
+    assert '<link rel="icon" href="/static/favicon.svg"' in Client().get("/compte/connexion/").content.decode()

@@ -103,3 +103,10 @@ def test_an_editor_creates_and_publishes_an_article(newsroom, page):
     assert page.get_by_role("heading", level=1).inner_text() == TITLE
     assert page.get_by_text("Commencez par recenser les comptes partagés").is_visible()
     assert page.get_by_alt_text("Le coffre partagé, avec un dossier par équipe").is_visible()
+
+    # Readers find it in the resource search at once, without accents in the query.
+    index.refresh_from_db()
+    page.goto(index.search_url())
+    page.get_by_role("searchbox").fill("coffre partage")
+    page.get_by_role("searchbox").press("Enter")
+    assert page.get_by_role("link", name=TITLE).is_visible()
