@@ -67,6 +67,7 @@ urlpatterns = [
     path("", include("marketplace.urls_directory")),
     path("mon-organisation/", include("marketplace.urls_profiles")),
     path("messages/", include("messaging.urls")),
+    path("diagnostic/", include("assessment.urls")),
     path("", include("billing.urls")),
     path("langue/", language.switch_language, name="switch_language"),
     path("admin/", include(wagtailadmin_urls)),

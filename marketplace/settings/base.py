@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "billing",
     "cms",
     "frontend",
+    "assessment",
     "wagtail.contrib.forms",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",

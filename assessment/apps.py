@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AssessmentConfig(AppConfig):
+    """The digital self-assessment: questionnaire versions, assessments, results, recommendations, barometer."""
+
+    name = "assessment"
+    verbose_name = _("Diagnostic numérique")
+
+    def ready(self):
+        from marketplace.demo.seeders import register_seeder
+
+        from .demo.assessments import ASSESSMENT_ORDER, seed_assessment
+
+        register_seeder("assessment", seed_assessment, order=ASSESSMENT_ORDER)
