@@ -22,7 +22,11 @@ GROUPS = (
         _("Vérification de votre organisation"),
         ("verification.verified", "verification.info_requested", "verification.rejected"),
     ),
-    NotificationGroup("invitations", _("Invitations à proposer un devis"), ("project.project_invitation",)),
+    NotificationGroup(
+        "invitations",
+        _("Invitations à proposer un devis"),
+        ("project.project_invitation", "project.invitation_reminder", "project.invitation_declined"),
+    ),
     NotificationGroup(
         "project_changes",
         _("Projets modifiés, annulés ou expirés"),
@@ -36,7 +40,9 @@ GROUPS = (
         ("project.started", "project.delivered", "project.closed"),
     ),
     NotificationGroup("reviews", _("Avis reçus"), ("review.published",)),
-    NotificationGroup("messages", _("Messages non lus (résumé par e-mail)"), ("message.unread_digest",)),
+    NotificationGroup(
+        "messages", _("Messages non lus (résumé par e-mail)"), ("message.unread_digest", "message.question_reminder")
+    ),
 )
 _GROUP_OF_KIND = {kind: group.key for group in GROUPS for kind in group.kinds}
 GROUP_KEYS = tuple(group.key for group in GROUPS)

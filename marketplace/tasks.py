@@ -19,3 +19,15 @@ def expire_overdue_projects() -> int:
     from .services.projects import projects_expire_overdue
 
     return projects_expire_overdue()
+
+
+@task()
+def send_response_reminders() -> dict[str, int]:
+    """Expire overdue invitations and remind near deadlines (invitations, and the questions messaging registers).
+
+    Run every 15 minutes (cron: `manage.py send_response_reminders`, or enqueued by a scheduler on the
+    database backend): a run only does what is due, so extra or overlapping runs are harmless.
+    """
+    from .services.responsiveness import response_reminders_send
+
+    return response_reminders_send()

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<id:project_id>/annuler/", projects.cancel, name="cancel"),
     path("<id:project_id>/inviter/", projects.invite, name="invite"),
     path("<id:project_id>/prestataires-proposes/inviter/", matches.invite_match, name="invite_match"),
+    path("<id:project_id>/invitation/decliner/", projects.invitation_decline_view, name="invitation_decline"),
     path("<id:project_id>/demarrer/", projects.start, name="start"),
     path("<id:project_id>/livrer/", projects.deliver, name="deliver"),
     path("<id:project_id>/terminer/", projects.close, name="close"),

@@ -16,3 +16,7 @@ class MessagingConfig(AppConfig):
         from . import receivers
 
         receivers.connect()
+
+        from . import responsiveness
+
+        responsiveness.register()

@@ -101,6 +101,54 @@ class Message(models.Model):
         return self.deleted_at is not None or self.hidden_at is not None
 
 
+class Question(models.Model):
+    """A side waits for the other's reply: the response rule of conversations, and what its figures count.
+
+    A text message written for one side opens a question to the other side, unless it answers a
+    question waiting for its own side (an answer is not a new question) or its side already
+    waits for an answer in this conversation (a follow-up belongs to the same question). The other
+    side's next message closes the question (`answered_at`, `answer`). So a conversation holds at
+    most one open question per side. The answer is due `RESPONSE_DEADLINE_WORKING_DAYS` working days
+    after `asked_at` (`respond_by`); the side that must answer is reminded once before
+    (`reminded_at`). System messages and messages the staff write as the platform never count.
+    """
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="questions")
+    asked_by = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    awaited_from = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="awaited_questions")
+    message = models.ForeignKey("Message", on_delete=models.CASCADE, related_name="+")
+    asked_at = models.DateTimeField(_("posée le"))
+    respond_by = models.DateTimeField(_("réponse attendue avant le"))
+    reminded_at = models.DateTimeField(_("relance envoyée le"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("répondu le"), null=True, blank=True)
+    answer = models.ForeignKey("Message", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("question en attente de réponse")
+        verbose_name_plural = _("questions en attente de réponse")
+        ordering = ["asked_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conversation", "awaited_from"],
+                condition=models.Q(answered_at__isnull=True),
+                name="question_one_open_per_side",
+            ),
+        ]
+        indexes = [
+            # An organisation's figures read its questions of the last months by deadline.
+            models.Index(fields=["awaited_from", "respond_by"], name="question_awaited_due_idx"),
+            # The reminder run looks only at open questions.
+            models.Index(fields=["respond_by"], condition=models.Q(answered_at__isnull=True), name="question_open_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.asked_by_id} → {self.awaited_from_id} @ {self.conversation_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_at is None
+
+
 class RevisionAction(models.TextChoices):
     EDITED = "edited", _("Modifié")
     DELETED = "deleted", _("Supprimé")

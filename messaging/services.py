@@ -16,11 +16,23 @@ from django.utils.translation import gettext as _
 
 from marketplace.errors import DomainError, NotFound, PermissionDenied
 from marketplace.models import Membership, Organisation, Project, User
+from marketplace.models.projects import InvitationResponse
 from marketplace.services.audit import audit_record
+from marketplace.services.notifications import notify_organisation
+from marketplace.services.responsiveness import invitation_response_record, reminder_horizon, response_deadline
 from marketplace.validators import check_upload
 
 from .digests import digest_schedule
-from .models import Conversation, Message, MessageAttachment, MessageKind, MessageRevision, ReadState, RevisionAction
+from .models import (
+    Conversation,
+    Message,
+    MessageAttachment,
+    MessageKind,
+    MessageRevision,
+    Question,
+    ReadState,
+    RevisionAction,
+)
 from .realtime import conversation_send, users_event_send
 from .rendering import body_html
 from .selectors import conversation_get_for
@@ -224,10 +236,137 @@ def _checked_attachments(attachments) -> list[tuple[object, str]]:
     return [(upload, check_upload(upload, field="attachments")) for upload in attachments]
 
 
+# Questions: who waits for whose reply (see `models.Question`)
+
+
+def _question_turn(conversation: Conversation, message: Message, organisation: Organisation) -> None:
+    """A side spoke: it answers the question waiting for it, or asks one of the other side.
+
+    Runs under the conversation's row lock (taken by `_append`), so two messages at once see each
+    other's questions.
+    """
+    other_id = conversation.other_side(organisation.pk)
+    if other_id is None:
+        return
+    waiting_for_us = Question.objects.filter(
+        conversation_id=conversation.pk, awaited_from_id=organisation.pk, answered_at__isnull=True
+    )
+    if waiting_for_us.update(answered_at=message.created_at, answer=message):
+        return
+    if Question.objects.filter(
+        conversation_id=conversation.pk, awaited_from_id=other_id, answered_at__isnull=True
+    ).exists():
+        return  # a follow-up: the other side still owes the first answer, by the first deadline
+    Question.objects.create(
+        conversation_id=conversation.pk,
+        asked_by=organisation,
+        awaited_from_id=other_id,
+        message=message,
+        asked_at=message.created_at,
+        respond_by=response_deadline(message.created_at),
+    )
+
+
+def _question_withdrawn(message: Message) -> None:
+    """The author deleted the message that opened a question still unanswered.
+
+    A later message of the same side then carries the question, with its own deadline; without
+    one, nothing is asked any more and the question goes.
+    """
+    question = Question.objects.filter(message=message, answered_at__isnull=True).first()
+    if question is None:
+        return
+    follow_up = (
+        Message.objects.filter(
+            conversation_id=message.conversation_id,
+            seq__gt=message.seq,
+            sender_org_id=message.sender_org_id,
+            kind=MessageKind.TEXT,
+            deleted_at__isnull=True,
+        )
+        .order_by("seq")
+        .first()
+    )
+    if follow_up is None:
+        question.delete()
+        return
+    question.message = follow_up
+    question.asked_at = follow_up.created_at
+    question.respond_by = response_deadline(follow_up.created_at)
+    question.save(update_fields=["message", "asked_at", "respond_by"])
+
+
+def _answered_by(conversation: Conversation, message: Message, organisation: Organisation | None) -> None:
+    """What a participant's message answers: the other side's question, and the provider's invitation."""
+    if organisation is None:
+        return
+    _question_turn(conversation, message, organisation)
+    if conversation.project_id and organisation.pk == conversation.provider_id:
+        # Writing to the association about the project answers the invitation to quote on it.
+        invitation_response_record(
+            project_id=conversation.project_id,
+            provider_id=organisation.pk,
+            response=InvitationResponse.MESSAGE,
+            at=message.created_at,
+        )
+
+
+def _questions_to_remind(now: datetime.datetime) -> list[int]:
+    horizon = reminder_horizon(now)
+    if horizon is None:
+        return []
+    return list(
+        Question.objects.filter(
+            answered_at__isnull=True, reminded_at__isnull=True, respond_by__gt=now, respond_by__lte=horizon
+        ).values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def _question_remind(question_id: int, now: datetime.datetime) -> bool:
+    """Claim the reminder (`reminded_at` set only where empty) and write it, in one transaction; False if taken."""
+    if not Question.objects.filter(pk=question_id, answered_at__isnull=True, reminded_at__isnull=True).update(
+        reminded_at=now
+    ):
+        return False
+    question = Question.objects.select_related("conversation__project", "asked_by", "awaited_from", "message").get(
+        pk=question_id
+    )
+    notify_organisation(
+        organisation=question.awaited_from,
+        kind="message.question_reminder",
+        template="question_reminder",
+        context={
+            "asked_by": question.asked_by,
+            "project": question.conversation.project,
+            "respond_by": question.respond_by,
+        },
+        url=_conversation_path(question.conversation_id, question.message.seq),
+    )
+    return True
+
+
+def question_reminders_send(*, now: datetime.datetime | None = None) -> int:
+    """Remind the side that owes an answer, once, when the deadline is near (`RESPONSE_REMINDER_HOURS_BEFORE`).
+
+    Each reminder is claimed by a conditional update in the transaction that writes it, so
+    overlapping runs never remind twice. Registered in the core's periodic run
+    (`marketplace.services.responsiveness.response_reminders_send`) by `MessagingConfig.ready()`.
+    """
+    now = now or timezone.now()
+    return sum(_question_remind(pk, now) for pk in _questions_to_remind(now))
+
+
+def _conversation_path(conversation_id: int, seq: int) -> str:
+    return f"{reverse('messaging:conversation', kwargs={'conversation_id': conversation_id})}#message-{seq}"
+
+
 def message_post(*, user, conversation_id: int, body: str, client_id: str = "", attachments=()) -> tuple[Message, bool]:
     """Post as the user's side of the conversation (staff outside it post as the platform).
 
-    The same `client_id` sent again returns the message already stored, with False.
+    The same `client_id` sent again returns the message already stored, with False. A
+    participant's message answers or asks a question (`_question_turn`), and a provider's message
+    about a project answers its invitation.
     """
     if not user.is_active:
         raise PermissionDenied(_("Votre compte est suspendu : vous ne pouvez plus envoyer de messages."))
@@ -260,6 +399,7 @@ def message_post(*, user, conversation_id: int, body: str, client_id: str = "", 
                 )
             if organisation is not None:
                 _read_up_to(conversation.pk, organisation.pk, message.seq)
+            _answered_by(conversation, message, organisation)
             _after_commit(_announce_posted, message.pk)
             _after_commit(digest_schedule)
     except IntegrityError:
@@ -321,6 +461,7 @@ def message_delete(*, user, message_id: int) -> Message:
     message.body = ""
     message.deleted_at = timezone.now()
     message.save(update_fields=["body", "deleted_at"])
+    _question_withdrawn(message)
     _after_commit(_announce_changed, message.pk)
     return message
 

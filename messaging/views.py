@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from marketplace.errors import DomainError, NotFound
+from marketplace.selectors.responsiveness import invitation_for_provider
 from marketplace.views.documents import document_response
 
 from .forms import MessageEditForm, MessageForm, ReportForm
 from .models import Message, MessageKind, ReportReason
 from .moderation import conversation_report, message_report
+from .responsiveness import question_awaiting
 from .selectors import (
     attachment_get_for,
     conversation_get_for,
@@ -83,6 +85,21 @@ def _row(user, organisation, message: Message) -> dict:
     }
 
 
+def _deadlines(conversation, organisation) -> dict:
+    """What this side must answer (a question, the invitation to quote) and what it waits for, with the deadlines."""
+    if organisation is None:
+        return {}
+    invitation = None
+    if conversation.project_id and organisation.pk == conversation.provider_id:
+        invitation = invitation_for_provider(project_id=conversation.project_id, provider_id=organisation.pk)
+    other = conversation.provider if organisation == conversation.association else conversation.association
+    return {
+        "awaiting": question_awaiting(conversation=conversation, organisation=organisation),
+        "asked": question_awaiting(conversation=conversation, organisation=other),
+        "invitation": invitation if invitation is not None and invitation.is_awaiting_answer else None,
+    }
+
+
 def _conversation_page(request, conversation, organisation, form, status=200):
     rows = list(messages_latest(conversation=conversation))
     return render(
@@ -97,6 +114,7 @@ def _conversation_page(request, conversation, organisation, form, status=200):
             "rows": [_row(request.user, organisation, message) for message in rows],
             "form": form,
             "report_reasons": ReportReason.choices,
+            **_deadlines(conversation, organisation),
         },
         status=status,
     )

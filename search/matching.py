@@ -4,20 +4,21 @@ The engine finds candidates (`probes.MatchProbe`); `scoring.score` ranks them wi
 `weights.py` and says why. Callers get `Match` objects and never learn which engine ran.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
 from marketplace.models import Organisation, Project, ProviderProfile
 from marketplace.models.organisations import VerificationStatus
 from marketplace.models.projects import OPEN_PROPOSAL_STATES, ProjectInvitation, Proposal, Visibility
+from marketplace.selectors.responsiveness import invitation_expiry_counts
 
 from . import weights as w
 from .documents import OPEN_PROJECT_STATES, project_queryset, project_source, provider_queryset, provider_source
 from .engines import get_engine
 from .models import IndexKind
 from .probes import Candidate, MatchProbe
-from .scoring import Need, score
+from .scoring import Need, responsiveness_factor, score
 
 
 @dataclass
@@ -62,7 +63,10 @@ def _rank(
 
 
 def _matches(ranked, *, invited: set, quoting: set, flags: dict, title_field: str, first_reasons=()) -> list[Match]:
-    """Ranked candidates as `Match` objects; a quote in progress says more than an invitation, so it wins."""
+    """Ranked candidates as `Match` objects; a quote in progress says more than an invitation, so it wins.
+
+    With a "late" flag, providers that lost score for their expired invitations say so too.
+    """
     matches = []
     for candidate, (total, components, reasons) in ranked:
         if candidate.id in quoting:
@@ -71,6 +75,8 @@ def _matches(ranked, *, invited: set, quoting: set, flags: dict, title_field: st
             shown = [flags["invited"]]
         else:
             shown = []
+        if "late" in flags and responsiveness_factor(candidate.source) < 1.0:
+            shown.append(flags["late"])
         matches.append(
             Match(
                 id=candidate.id,
@@ -103,6 +109,26 @@ def _probe_for_need(need: Need, text: str, **options) -> MatchProbe:
     )
 
 
+def _with_responsiveness(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with their invitations due and expired of the last 12 months, read in one query.
+
+    From the database rather than the document (see weights.py, "Responsiveness"); the engine's
+    candidate is copied, not changed.
+    """
+    counts = invitation_expiry_counts(provider_ids=[candidate.id for candidate in candidates])
+    return [
+        replace(
+            candidate,
+            source={
+                **candidate.source,
+                "invitations_due": counts.get(candidate.id, (0, 0))[0],
+                "invitations_expired": counts.get(candidate.id, (0, 0))[1],
+            },
+        )
+        for candidate in candidates
+    ]
+
+
 def providers_for(project: Project, *, limit: int = 20) -> list[Match]:
     """Verified providers ranked for a project, with flags for those already invited or quoting."""
     project = project_queryset().get(pk=project.pk)
@@ -115,7 +141,7 @@ def providers_for(project: Project, *, limit: int = 20) -> list[Match]:
             pk__in=[candidate.id for candidate in candidates], verification_status=VerificationStatus.VERIFIED
         ).values_list("pk", flat=True)
     )
-    candidates = [candidate for candidate in candidates if candidate.id in verified]
+    candidates = _with_responsiveness([candidate for candidate in candidates if candidate.id in verified])
     ranked = _rank(candidates, lambda candidate: (need, candidate.source), limit)
     ids = [candidate.id for candidate, _s in ranked]
     invited = set(
@@ -130,7 +156,11 @@ def providers_for(project: Project, *, limit: int = 20) -> list[Match]:
         ranked,
         invited=invited,
         quoting=quoting,
-        flags={"quoting": _("A envoyé un devis"), "invited": _("Déjà invité")},
+        flags={
+            "quoting": _("A envoyé un devis"),
+            "invited": _("Déjà invité"),
+            "late": _("Répond souvent après le délai"),
+        },
         title_field="name",
         first_reasons=[_("Prestataire vérifié")],
     )

@@ -229,6 +229,30 @@ def _certifications(need: Need, provider: dict) -> tuple[float, Callable[[], lis
     return value, reasons
 
 
+def responsiveness_factor(provider: dict) -> float:
+    """What share of its score a provider keeps for the invitations it let expire (1.0: all of it).
+
+    Reads `invitations_due` and `invitations_expired`, which `matching.providers_for` adds to the
+    candidates' documents from the database (see weights.py, "Responsiveness").
+    """
+    due = provider.get("invitations_due") or 0
+    expired = provider.get("invitations_expired") or 0
+    if due < w.EXPIRY_MIN_INVITATIONS:
+        return 1.0
+    excess = (expired / due - w.EXPIRY_TOLERATED_SHARE) / (1 - w.EXPIRY_TOLERATED_SHARE)
+    return 1.0 - w.EXPIRY_PENALTY_MAX * min(1.0, max(0.0, excess))
+
+
+def _late_reason(provider: dict) -> str:
+    due, expired = provider.get("invitations_due") or 0, provider.get("invitations_expired") or 0
+    message = ngettext(
+        "Répond souvent après le délai : %(expired)s invitation sur %(due)s restée sans réponse à temps (12 mois)",
+        "Répond souvent après le délai : %(expired)s invitations sur %(due)s restées sans réponse à temps (12 mois)",
+        expired,
+    )
+    return message % {"expired": expired, "due": due}
+
+
 # What a provider reading its own matches already knows about itself.
 _SELF_EVIDENT = ("rating", "discount", "certifications")
 
@@ -256,7 +280,11 @@ def score(
         total *= w.DEALBREAKER_FACTOR
     if components["place"] < w.PLACE_OUT_OF_REACH:
         total *= w.DEALBREAKER_FACTOR
+    responsiveness = responsiveness_factor(provider)
+    total *= responsiveness
     ordered = sorted(parts, key=lambda name: -w.WEIGHTS[name] * components[name])
     shown = [name for name in ordered if not (for_provider and name in _SELF_EVIDENT)]
     reasons = [reason for name in shown for reason in parts[name][1]()] if explain else []
+    if explain and responsiveness < 1.0 and not for_provider:
+        reasons.append(_late_reason(provider))
     return round(total, 2), components, reasons

@@ -24,6 +24,17 @@ Dealbreakers: a provider whose minimum project size is above the budget, or who 
 area nor works remotely, keeps DEALBREAKER_FACTOR of its score for each: its skills alone must not put it
 above someone the association can actually hire.
 
+Responsiveness (a multiplier, not a component): an association that invites a provider waits for its answer
+(a quote, a decline or a message, within RESPONSE_DEADLINE_WORKING_DAYS working days). A provider that let more
+than EXPIRY_TOLERATED_SHARE of its invitations of the last 12 months expire without an answer in time keeps a
+smaller share of its score, down to 1 - EXPIRY_PENALTY_MAX when it let all of them expire (linearly between
+the two), and its match says so ("Répond souvent après le délai"). With fewer than EXPIRY_MIN_INVITATIONS due
+invitations it is neutral: a newcomer is not judged on one missed email. The counts are read from the database
+at match time for the candidates (one query), not stored in the search document: the 12-month window slides
+every day and every answer changes them, so a document would always be a little stale; any engine gets the
+same figures since the final scoring is this module's, in Python. Only `providers_for` applies it: in
+`projects_for` the provider is the same for every project, so it would change no order.
+
 Only verified providers are proposed; providers already invited or quoting are flagged, not hidden.
 """
 
@@ -64,6 +75,10 @@ RELEVANT_CERTIFICATIONS = {
 }
 
 DEALBREAKER_FACTOR = 0.6
+
+EXPIRY_MIN_INVITATIONS = 3
+EXPIRY_TOLERATED_SHARE = 0.2
+EXPIRY_PENALTY_MAX = 0.3
 # Below this place value the provider is out of reach (far, and no remote work possible).
 PLACE_OUT_OF_REACH = 0.1
 

@@ -26,8 +26,8 @@ DATA_MIGRATIONS = (
     ("billing.migrations.0003_refunds_credit_notes", "create_finance_group"),
     ("billing.migrations.0005_licence_codes", "grant_finance"),
     ("billing.migrations.0006_editors_manage_catalogue", "grant"),
-)
     ("assessment.migrations.0002_editors_manage_questionnaire", "grant"),
+)
 
 
 def migration_data_missing() -> bool:

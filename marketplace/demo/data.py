@@ -1106,6 +1106,8 @@ class ProjectSeed:
     cancelled_as_draft: bool = False
     # A published project whose answer deadline the association pushed back by this many days.
     deadline_extended_by: int = 0
+    # Invited providers who declined the invitation, with the reason they gave: (name, reason).
+    declined: tuple[tuple[str, str], ...] = ()
 
 
 Q = QuoteSeed
@@ -1168,6 +1170,7 @@ PROJECTS: tuple[ProjectSeed, ...] = (
         answers={"computers": 8, "sites": 1, "refurbished": "yes"},
         budget_euros=(3000, 5000),
         quotes=(Q("accepted", _ANS, versions=2), Q("declined"), Q("declined")),
+        invited=(_ANS,),
         remote_ok=False,
     ),
     ProjectSeed(
@@ -1241,6 +1244,7 @@ PROJECTS: tuple[ProjectSeed, ...] = (
         skills=("diagnostic-numerique", "parc-informatique", "accompagnement-changement"),
         budget_euros=(None, 1500),
         quotes=(Q("submitted", _ANS, versions=2), Q("submitted"), Q("withdrawn")),
+        invited=(_ANS,),
         days_ago=9,
     ),
     ProjectSeed(
@@ -1254,6 +1258,7 @@ PROJECTS: tuple[ProjectSeed, ...] = (
         answers={"computers": 5, "sites": 1, "refurbished": "yes"},
         budget_euros=(1500, 2500),
         quotes=(Q("accepted", _ANS, versions=1), Q("declined")),
+        invited=(_ANS,),
         reviews=(
             ReviewSeed(
                 "association",
@@ -1376,8 +1381,20 @@ PROJECTS: tuple[ProjectSeed, ...] = (
         "d'accès par équipe. Nous avons invité des coopératives du logiciel libre.",
         answers={"target": "nextcloud", "users": 25, "mail_migration": "no"},
         budget_euros=(2000, 4500),
-        invited=("Garonne Coop Numérique", "Occitanie Logiciels Libres", "Hugo Fabre, administrateur systèmes"),
+        invited=(
+            "Garonne Coop Numérique",
+            "Occitanie Logiciels Libres",
+            "Hugo Fabre, administrateur systèmes",
+            "Pyrénées Numérique Solidaire",
+        ),
         invited_only=True,
+        declined=(
+            (
+                "Pyrénées Numérique Solidaire",
+                "Merci de votre confiance : notre équipe est prise jusqu'à la fin du trimestre, nous ne pourrions "
+                "pas démarrer à temps.",
+            ),
+        ),
         quotes=(
             Q("shortlisted", "Garonne Coop Numérique", versions=2),
             Q("submitted", "Occitanie Logiciels Libres", versions=1),
@@ -1704,6 +1721,7 @@ PROJECTS: tuple[ProjectSeed, ...] = (
         answers={"contacts": 380, "current_tool": "Un fichier Excel tenu par le trésorier", "emailing": "yes"},
         budget_euros=(2000, 4000),
         quotes=(Q("accepted", "Thomas Girard, intégrateur CRM associatif", versions=1), Q("declined")),
+        invited=("Thomas Girard, intégrateur CRM associatif",),
         reviews=(
             ReviewSeed(
                 "association",

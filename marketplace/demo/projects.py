@@ -50,10 +50,11 @@ from ..models import (
     User,
 )
 from ..models.organisations import OrganisationKind, Role, VerificationStatus
-from ..models.projects import ProjectState, ProposalState, Visibility
+from ..models.projects import InvitationResponse, ProjectState, ProposalState, Visibility
 from ..plain_text import render_plain, render_subject
 from ..project_types import clean_answers, spec_for
 from ..services.proposals import _version_values
+from ..services.responsiveness import response_deadline
 from ..services.reviews import CRITERIA, provider_rating_refresh, rating_from_scores
 from . import data
 
@@ -281,6 +282,10 @@ class _Clock:
         if after is not None and moment <= after:
             moment = after + timedelta(minutes=rng.randint(7, 95))
         return min(moment, self.now - timedelta(minutes=1))
+
+
+# Steps after which nobody has to answer an invitation any more.
+_CLOSING_ACTIONS = ("proposal.accepted", "project.cancelled", "project.expired")
 
 
 # --- What gets written ----------------------------------------------------------
@@ -558,19 +563,30 @@ class _Planner:
         planned.stamp(project, created)
         last = created
 
+        invited_lately = []
         for name in seed.invited:
             provider = context.providers.get(name)
             if provider is None:
                 continue
             day = rng.randint(days.created, (days.published or days.created + 1) - 1)
-            last = planned.event(clock.at(day, rng, after=last), owner, "project.provider_invited", provider=name)
+            moment = clock.at(day, rng, after=last)
             invitation = ProjectInvitation(project=project, provider=provider.organisation, invited_by=owner)
             planned.invitations.append(invitation)
+            if self._invited_lately(seed, name):
+                invited_lately.append(invitation)
+                continue
+            last = planned.event(moment, owner, "project.provider_invited", provider=name)
             planned.stamp(invitation, last)
 
         if days.published is not None:
             project.published_at = planned.event(clock.at(days.published, rng, after=last), owner, "project.published")
             last = project.published_at
+        answers = random.Random(f"answers:{seed.association}:{seed.title}")
+        for invitation in invited_lately:
+            # Hours ago, after the publication: the demo provider's login shows a deadline still to meet.
+            moment = max(clock.now - timedelta(hours=answers.randint(2, 20)), project.published_at + timedelta(hours=1))
+            name = invitation.provider.name
+            planned.stamp(invitation, planned.event(moment, owner, "project.provider_invited", provider=name))
         if days.changed is not None:
             before = project.answer_deadline - timedelta(days=seed.deadline_extended_by)
             last = planned.event(
@@ -589,8 +605,53 @@ class _Planner:
         if project.state in AWARDED_STATES and accepted is None:
             return False  # no verified provider could have quoted
         project.updated_at = self._plan_outcome(planned, days, accepted, last, rng)
+        self._plan_answers(planned, answers)
         self.planned.append(planned)
         return True
+
+    @staticmethod
+    def _invited_lately(seed: data.ProjectSeed, name: str) -> bool:
+        """The demo provider's invitation to an open project it has not answered was sent hours ago, not before
+        the publication like the others: its deadline is ahead whatever the day the demo is seeded."""
+        answered = {quote.provider for quote in seed.quotes} | {provider for provider, _reason in seed.declined}
+        return name == data.DEMO_PROVIDER.name and seed.state == S.PUBLISHED and name not in answered
+
+    def _plan_answers(self, planned: _Planned, rng: random.Random) -> None:
+        """How each invited provider answered, as the services record it: its quote, a decline, or nothing.
+
+        The clock starts when the provider is told (the invitation, or the publication of a draft).
+        An invitation with no answer by its deadline, while the project was still open, is marked
+        expired, as `send_response_reminders` does; one whose project closed first never is.
+        """
+        project = planned.project
+        if project.published_at is None:
+            return
+        now = self.clock.now
+        quoted = {quote.proposal.provider_id: planned.moments[id(quote.proposal)] for quote in planned.quotes}
+        declined = dict(planned.seed.declined)
+        closing = [event.at for event in planned.events if event.action in _CLOSING_ACTIONS]
+        open_until = min([*closing, now])
+        members = {provider.organisation.pk: provider.members for provider in self.context.providers.values()}
+        for invitation in planned.invitations:
+            notified = max(planned.moments[id(invitation)], project.published_at)
+            invitation.notified_at = notified
+            invitation.respond_by = response_deadline(notified)
+            name = invitation.provider.name
+            if invitation.provider.pk in quoted:
+                invitation.responded_at = max(quoted[invitation.provider.pk], notified)
+                invitation.response = InvitationResponse.PROPOSAL
+            elif name in declined:
+                moment = min(notified + timedelta(hours=rng.randint(2, 30)), now - timedelta(minutes=5))
+                invitation.responded_at = invitation.declined_at = moment
+                invitation.response = InvitationResponse.DECLINED
+                invitation.decline_reason = declined[name]
+                people = members.get(invitation.provider.pk) or [None]
+                planned.event(moment, people[0], "project.invitation_declined", provider=name, reason=declined[name])
+            elif invitation.respond_by < open_until:
+                invitation.expired_at = invitation.respond_by
+                planned.event(invitation.respond_by, None, "project.invitation_expired", provider=name)
+            if invitation.responded_at and invitation.responded_at > invitation.respond_by:
+                invitation.expired_at = invitation.respond_by
 
     def _plan_quotes(self, planned: _Planned, days: _Days, skills: set[str], rng: random.Random) -> _Quote | None:
         """Each quote's versions and what the association made of it, up to the day quotes stopped."""
@@ -598,10 +659,14 @@ class _Planner:
         if days.published is None:
             return None
         accepted = None
+        invited = {invitation.provider for invitation in planned.invitations}
         for quote_seed, provider in self._providers_for(seed, project, skills, rng):
             quote = _Quote(provider=provider, proposal=Proposal(project=project, provider=provider.organisation))
             planned.quotes.append(quote)
             day = rng.randint(days.published + 1, days.quotes_until - 1)
+            if provider.organisation in invited:
+                # An invited provider answers its invitation with its quote the next day, within the deadline.
+                day = days.published + 1
             moment = clock.at(day, rng, after=project.published_at)
             lines = _first_lines(seed, provider, project.answers, rng)
             message = _first_message(seed, provider, rng)
@@ -868,12 +933,22 @@ class _Planner:
         awarded = provider_of[accepted.provider_id].organisation if accepted is not None else None
         if event.action == "project.published":
             for invitation in planned.invitations:
+                if planned.moments[id(invitation)] > event.at:
+                    continue  # invited after the publication: told then
                 yield (
                     invitation.provider,
                     "project.project_invitation",
                     "project_invitation",
-                    {"association": association},
+                    {"association": association, "respond_by": invitation.respond_by},
                 )
+        elif event.action == "project.provider_invited" and project.published_at and event.at > project.published_at:
+            for invitation in planned.invitations:
+                if invitation.provider.name == event.data["provider"]:
+                    context = {"association": association, "respond_by": invitation.respond_by}
+                    yield invitation.provider, "project.project_invitation", "project_invitation", context
+        elif event.action == "project.invitation_declined":
+            context = {"provider": _invited_provider(planned, event.data["provider"]), "reason": event.data["reason"]}
+            yield association, "project.invitation_declined", "invitation_declined", context
         elif event.action == "proposal.submitted":
             yield association, "proposal.submitted", "proposal_submitted", {"provider": quote.provider.organisation}
         elif event.action == "proposal.revised":
@@ -912,6 +987,10 @@ class _Planner:
         elif event.action == "review.published":
             review = event.review
             yield review.subject, "review.published", "review_published", {"author": review.author}
+
+
+def _invited_provider(planned: _Planned, name: str) -> Organisation:
+    return next(invitation.provider for invitation in planned.invitations if invitation.provider.name == name)
 
 
 def _missing(context: _Context) -> list[data.ProjectSeed]:

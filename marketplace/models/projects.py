@@ -122,8 +122,27 @@ class ProjectAttachment(models.Model):
         return self.original_name
 
 
+class InvitationResponse(models.TextChoices):
+    """How a provider first answered an invitation: any of these stops the clock."""
+
+    PROPOSAL = "proposal", _("Devis envoyé")
+    DECLINED = "declined", _("Invitation déclinée")
+    MESSAGE = "message", _("Message à l'association")
+
+
 class ProjectInvitation(models.Model):
-    """The association asked this provider to quote (and, for invited-only projects, to see it at all)."""
+    """The association asked this provider to quote (and, for invited-only projects, to see it at all).
+
+    The provider is expected to answer within `RESPONSE_DEADLINE_WORKING_DAYS` working days of being
+    told (`notified_at`: the invitation itself on a published project, the publication for one
+    invited on a draft): by quoting, by declining, or by writing in the project's conversation.
+    `responded_at` and `response` keep the first answer, whatever came after, since that is what the
+    response figures measure. Declining is also a state of its own (`declined_at`), undone by a
+    quote sent later. When the deadline passes with no answer while the project is still open for
+    quotes, the invitation is marked expired (`expired_at`, the deadline itself); a late answer is
+    still recorded, but it was not in time. Invitations of a project that closed before their
+    deadline never expire: nobody had to answer any more.
+    """
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="invitations")
     provider = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="project_invitations")
@@ -131,12 +150,53 @@ class ProjectInvitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    notified_at = models.DateTimeField(_("prestataire prévenu le"), null=True, blank=True)
+    respond_by = models.DateTimeField(_("réponse attendue avant le"), null=True, blank=True)
+    responded_at = models.DateTimeField(_("répondu le"), null=True, blank=True)
+    response = models.CharField(_("réponse"), max_length=10, choices=InvitationResponse.choices, blank=True)
+    declined_at = models.DateTimeField(_("déclinée le"), null=True, blank=True)
+    decline_reason = models.CharField(_("motif du refus"), max_length=500, blank=True)
+    reminded_at = models.DateTimeField(_("relance envoyée le"), null=True, blank=True)
+    expired_at = models.DateTimeField(_("expirée le"), null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["project", "provider"], name="project_invitation_unique")]
+        verbose_name = _("invitation à proposer un devis")
+        verbose_name_plural = _("invitations à proposer un devis")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "provider"], name="project_invitation_unique"),
+            # An answer always says what it was, and only an answer does.
+            models.CheckConstraint(
+                condition=models.Q(responded_at__isnull=True, response="")
+                | (models.Q(responded_at__isnull=False) & ~models.Q(response="")),
+                name="project_invitation_response_kind",
+            ),
+        ]
+        indexes = [
+            # The provider's figures read its invitations of the last months by deadline.
+            models.Index(fields=["provider", "respond_by"], name="invitation_provider_due_idx"),
+            # The reminder and expiry runs look only at invitations still waiting for an answer.
+            models.Index(
+                fields=["respond_by"],
+                condition=models.Q(responded_at__isnull=True, expired_at__isnull=True),
+                name="invitation_awaiting_idx",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.provider} → {self.project}"
+
+    @property
+    def is_awaiting_answer(self) -> bool:
+        """The provider has been told, has not answered, and the deadline has not been marked passed."""
+        return self.respond_by is not None and self.responded_at is None and self.expired_at is None
+
+    @property
+    def is_declined(self) -> bool:
+        return self.declined_at is not None
+
+    @property
+    def answered_in_time(self) -> bool:
+        return self.responded_at is not None and self.respond_by is not None and self.responded_at <= self.respond_by
 
 
 class ProposalState(models.TextChoices):

@@ -359,6 +359,7 @@ class PublicAssociation:
     name: str
     slug: str
     public_fields: tuple[str, ...]
+    organisation_id: int | None = None
     description: str | None = None
     commune: str | None = None
     region: str | None = None
@@ -410,7 +411,11 @@ def association_public_get(*, slug: str) -> PublicAssociation:
             budget_bracket=profile.budget_bracket, budget_bracket_label=_label(BudgetBracket, profile.budget_bracket)
         )
     return PublicAssociation(
-        name=profile.organisation.name, slug=profile.organisation.slug, public_fields=shown, **values
+        name=profile.organisation.name,
+        slug=profile.organisation.slug,
+        public_fields=shown,
+        organisation_id=profile.organisation_id,
+        **values,
     )
 
 

@@ -43,6 +43,7 @@ from ..validators import check_upload
 from .audit import audit_record
 from .notifications import notify_organisation
 from .organisations import require_manager
+from .responsiveness import invitation_start_clock, invitations_settle, invitations_start_clock
 
 MAX_BUDGET_EUROS = 10_000_000
 MAX_ATTACHMENTS = 10
@@ -301,16 +302,21 @@ def project_publish(*, membership: Membership, project_id: int) -> Project:
     project.state = ProjectState.PUBLISHED
     project.published_at = timezone.now()
     project.save(update_fields=["state", "published_at", "updated_at"])
+    # Providers invited on the draft learn of it now: their time to answer starts now.
+    invitations_start_clock(project=project, at=project.published_at)
     _timeline(project, membership.user, "published")
     for invitation in project.invitations.select_related("provider"):
-        _notify_provider(project, invitation.provider, "project_invitation")
+        _notify_provider(project, invitation.provider, "project_invitation", respond_by=invitation.respond_by)
     send_after_commit(project_published, project_id=project.pk)
     return project
 
 
 @transaction.atomic
 def project_invite(*, membership: Membership, project_id: int, provider_id: int) -> ProjectInvitation:
-    """Ask a verified provider to quote; it is told at once if the project is published, else on publication."""
+    """Ask a verified provider to quote; it is told at once if the project is published, else on publication.
+
+    Being told starts the provider's time to answer (`services.responsiveness`).
+    """
     _require_association_member(membership)
     project = _own_project(membership, project_id, lock=True)
     if project.state not in _EDITABLE_STATES:
@@ -328,7 +334,8 @@ def project_invite(*, membership: Membership, project_id: int, provider_id: int)
     _timeline(project, membership.user, "provider_invited", provider=provider.name)
     send_after_commit(provider_invited, project_id=project.pk, provider_id=provider.pk)
     if project.state == ProjectState.PUBLISHED:
-        _notify_provider(project, provider, "project_invitation")
+        invitation_start_clock(invitation=invitation, at=invitation.created_at)
+        _notify_provider(project, provider, "project_invitation", respond_by=invitation.respond_by)
     return invitation
 
 
@@ -347,6 +354,8 @@ def project_cancel(*, membership: Membership, project_id: int, reason: str = "")
     if project.state not in (ProjectState.DRAFT, ProjectState.PUBLISHED, ProjectState.AWARDED):
         raise ProjectError(_("Ce projet ne peut plus être annulé."))
     reason = " ".join((reason or "").split())[:500]
+    if project.state == ProjectState.PUBLISHED:
+        invitations_settle(project=project)
     declined = _decline_open_proposals(project, _("Projet annulé par l'association."))
     if project.awarded_proposal_id:
         Proposal.objects.filter(pk=project.awarded_proposal_id).update(
@@ -460,6 +469,7 @@ def projects_expire_overdue(*, today: datetime.date | None = None) -> int:
             project = Project.objects.select_for_update().filter(pk=project_id, state=ProjectState.PUBLISHED).first()
             if project is None:
                 continue
+            invitations_settle(project=project)
             declined = _decline_open_proposals(project, _("Le projet a expiré sans être attribué."))
             project.state = ProjectState.EXPIRED
             project.save(update_fields=["state", "updated_at"])

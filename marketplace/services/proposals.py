@@ -37,6 +37,7 @@ from ..validators import check_upload
 from .audit import audit_record
 from .notifications import notify_organisation
 from .organisations import require_manager
+from .responsiveness import invitation_quoted, invitations_settle
 
 VAT_RATES_BP = (0, 550, 1000, 2000)  # exempt, 5.5 %, 10 %, 20 %
 MAX_LINES = 50
@@ -220,7 +221,9 @@ def proposal_submit(*, membership: Membership, project_id: int, data: dict, atta
         # A provider who withdrew may quote again; the earlier versions stay in the history.
         proposal.state = ProposalState.SUBMITTED
         proposal.save(update_fields=["state", "updated_at"])
-    _new_version(proposal, membership, data, attachments)
+    version = _new_version(proposal, membership, data, attachments)
+    # A quote answers the provider's invitation, if it had one.
+    invitation_quoted(project_id=project.pk, provider_id=membership.organisation_id, at=version.created_at)
     _timeline(proposal, membership.user, "submitted")
     notify_organisation(
         organisation=project.organisation,
@@ -338,6 +341,7 @@ def proposal_accept(*, membership: Membership, proposal_id: int) -> Proposal:
         raise ProposalError(_("Ce projet a déjà été attribué ou n'est plus ouvert."))
     if proposal.state not in OPEN_PROPOSAL_STATES:
         raise ProposalError(_("Ce devis n'est plus en lice."))
+    invitations_settle(project=project)
     proposal.state = ProposalState.ACCEPTED
     proposal.save(update_fields=["state", "updated_at"])
     project.state = ProjectState.AWARDED

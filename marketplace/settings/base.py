@@ -30,6 +30,7 @@ from .payments import (
     STRIPE_SECRET_KEY,
     STRIPE_WEBHOOK_SECRET,
 )
+from .responsiveness import RESPONSE_DEADLINE_WORKING_DAYS, RESPONSE_REMINDER_HOURS_BEFORE
 from .search import SEARCH_ENGINE, SEARCH_INDEX_PREFIX, SEARCH_TIMEOUT_SECONDS, SEARCH_URLS
 from .tasks import TASKS, TASKS_BACKEND
 
@@ -48,8 +49,8 @@ INSTALLED_APPS = [
     "messaging",
     "billing",
     "cms",
-    "frontend",
     "assessment",
+    "frontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",

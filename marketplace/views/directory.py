@@ -22,6 +22,7 @@ from ..selectors.directory import (
     provider_directory_options,
     provider_public_get,
 )
+from ..selectors.responsiveness import organisation_responsiveness
 
 TOP_SKILLS = 4
 
@@ -169,6 +170,7 @@ def provider_detail(request, slug: str):
         "languages": languages,
         "website": safe_link(provider.website),
         "portfolio": portfolio,
+        "responsiveness": organisation_responsiveness(organisation_id=provider.organisation_id),
     }
     return render(request, "directory/provider_detail.html", context)
 
@@ -183,5 +185,6 @@ def association_detail(request, slug: str):
         "title": association.name,
         "association": association,
         "website": safe_link(association.website or ""),
+        "responsiveness": organisation_responsiveness(organisation_id=association.organisation_id),
     }
     return render(request, "directory/association_detail.html", context)

@@ -49,6 +49,7 @@ from ..selectors.directory import provider_directory
 from ..selectors.matches import project_matches_context
 from ..selectors.profiles import association_profile_get, skill_domain_list
 from ..selectors.projects import project_get_for, project_page_for, projects_visible_to, proposal_get_for
+from ..selectors.responsiveness import invitation_for_provider
 from ..services.projects import (
     project_cancel,
     project_close,
@@ -67,6 +68,7 @@ from ..services.proposals import (
     proposal_submit,
     proposal_withdraw,
 )
+from ..services.responsiveness import invitation_decline
 from ..services.reviews import review_create, review_respond
 from .decorators import organisation_required
 from .documents import document_response
@@ -401,7 +403,11 @@ def _detail(request, project_id: int, *, editor=None, review_form=None, status: 
 def _provider_context(project, organisation, own_proposal, editor) -> dict:
     open_for_quotes = project.state == ProjectState.PUBLISHED
     can_quote = own_proposal is None and open_for_quotes and organisation.is_verified
+    invitation = invitation_for_provider(project_id=project.pk, provider_id=organisation.pk)
+    quoting = own_proposal is not None and own_proposal.state in OPEN_PROPOSAL_STATES
     return {
+        "invitation": invitation,
+        "can_decline": invitation is not None and open_for_quotes and not invitation.is_declined and not quoting,
         "versions": _versions(own_proposal),
         "can_revise": own_proposal is not None and own_proposal.state in OPEN_PROPOSAL_STATES and open_for_quotes,
         "editor": editor or (ProposalEditor() if can_quote else None),
@@ -424,6 +430,26 @@ def _versions(proposal) -> list[ProposalVersion]:
 def _discount_percent(organisation) -> int:
     profile = ProviderProfile.objects.filter(organisation=organisation).only("solidarity_discount_percent").first()
     return profile.solidarity_discount_percent if profile else 0
+
+
+def _posted_reason(request) -> str:
+    """The optional reason sent with a decline; one too long is dropped, not refused, so the decline goes through."""
+    form = ReasonForm(request.POST)
+    return form.cleaned_data["reason"] if form.is_valid() else ""
+
+
+@organisation_required
+@require_POST
+def invitation_decline_view(request, project_id: int):
+    """The invited provider says no; the association is told. Anyone else gets the project's 404."""
+    project = _visible_project(request, project_id)
+    reason = _posted_reason(request)
+    return _act(
+        request,
+        lambda: invitation_decline(membership=request.membership, project_id=project.pk, reason=reason),
+        success=_("Vous avez décliné l'invitation ; l'association est prévenue."),
+        project_id=project.pk,
+    )
 
 
 @organisation_required
@@ -658,8 +684,7 @@ def proposal_shortlist_view(request, proposal_id: int):
 @require_POST
 def proposal_decline_view(request, proposal_id: int):
     proposal = _association_proposal(request, proposal_id)
-    form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    reason = _posted_reason(request)
     return _act(
         request,
         lambda: proposal_decline(membership=request.membership, proposal_id=proposal.pk, reason=reason),

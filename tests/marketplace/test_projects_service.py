@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from marketplace.errors import NotFound, PermissionDenied, ProjectError
 from marketplace.geography import Region
@@ -639,8 +641,13 @@ def test_providers_invited_to_a_draft_are_told_on_publication(
 
     notification = _notifications(invited, "project.project_invitation").get()
     assert notification.title == "Les Amis du Quartier vous invite à proposer un devis"
+    # The time to answer starts with the publication, when the provider is told.
+    invitation.refresh_from_db()
+    respond_by = timezone.localtime(invitation.respond_by)
     assert notification.body == (
-        "Projet : « Refonte du site du centre social ». Consultez le besoin et envoyez votre devis."
+        "Projet : « Refonte du site du centre social ». Consultez le besoin et envoyez votre devis. "
+        f"Merci de répondre avant le {date_format(respond_by, 'j F Y')} à {respond_by:%H:%M} : envoyez un devis, "
+        "posez une question à l'association ou déclinez l'invitation."
     )
     assert notification.url == reverse("projects:detail", kwargs={"project_id": project.pk})
     assert [m.to for m in mailoutbox] == [["contact@octet.test"]]

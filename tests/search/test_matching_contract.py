@@ -3,6 +3,8 @@
 Each engine works in its own index prefix; the cluster's indices are dropped around each test.
 """
 
+import datetime
+
 import pytest
 
 from search.matching import projects_for, providers_for
@@ -99,6 +101,39 @@ class MatchingScenarios(EngineContract):
         best = providers_for(project)[0]
         assert best.invited and best.flags == ["Déjà invité"]
 
+    def test_a_provider_that_lets_invitations_expire_ranks_lower_and_says_why(self, marketplace):
+        providers, projects = marketplace
+        project = projects["website_donations"]
+        rebuild_indices()
+        before = {match.name: match for match in providers_for(project, limit=50)}
+        assert [match.name for match in providers_for(project)][0] == "Atelier Web Solidaire"
+
+        _invitation_history(providers["web_nantes"].organisation, answered=1, expired=3)
+        after = {match.name: match for match in providers_for(project, limit=50)}
+
+        late = after["Atelier Web Solidaire"]
+        # 3 expired of 4 due: (0.75 - 0.2) / 0.8 of the maximum penalty of 30 %.
+        assert late.score == pytest.approx(before["Atelier Web Solidaire"].score * (1 - 0.3 * 0.55 / 0.8), abs=0.02)
+        assert late.flags == ["Répond souvent après le délai"]
+        assert "Répond souvent après le délai : 3 invitations sur 4 restées sans réponse à temps (12 mois)" in (
+            late.reasons
+        )
+        julie = "Julie Martin, développeuse freelance"
+        assert after[julie].score == before[julie].score, "the others keep their score"
+
+    def test_a_few_missed_invitations_or_a_good_record_change_nothing(self, marketplace):
+        providers, projects = marketplace
+        project = projects["website_donations"]
+        rebuild_indices()
+        before = providers_for(project, limit=50)
+
+        _invitation_history(providers["web_nantes"].organisation, answered=0, expired=2)  # fewer than 3 due
+        _invitation_history(providers["cyber_angers"].organisation, answered=9, expired=1)  # 10 %, tolerated
+        after = providers_for(project, limit=50)
+
+        assert [(match.name, match.score) for match in after] == [(match.name, match.score) for match in before]
+        assert not any("Répond souvent" in flag for match in after for flag in match.flags)
+
     def test_a_provider_unverified_after_indexing_disappears_at_once(self, marketplace):
         providers, projects = marketplace
         rebuild_indices()
@@ -111,6 +146,24 @@ class MatchingScenarios(EngineContract):
     def test_nothing_indexed_yet_gives_no_matches_not_an_error(self, marketplace):
         providers, projects = marketplace
         assert providers_for(projects["website_donations"]) == []
+
+
+def _invitation_history(provider, *, answered: int, expired: int) -> None:
+    """Past invitations of other projects, within the last 12 months: some answered in time, some left to expire."""
+    from django.utils import timezone
+
+    from tests.project_factories import ProjectInvitationFactory
+
+    deadline = timezone.now() - datetime.timedelta(days=30)
+    for _ in range(answered):
+        ProjectInvitationFactory(
+            provider=provider,
+            respond_by=deadline,
+            responded_at=deadline - datetime.timedelta(hours=5),
+            response="proposal",
+        )
+    for _ in range(expired):
+        ProjectInvitationFactory(provider=provider, respond_by=deadline, expired_at=deadline)
 
 
 class TestDatabaseEngine(MatchingScenarios):
