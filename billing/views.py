@@ -10,6 +10,7 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from .conf import billing_setting
 from .errors import DomainError, PaymentError, PricingError
 from .forms import CheckoutForm
 from .invoice_pdf import credit_note_pdf, invoice_pdf
+from .models import Order
 from .models.catalogue import ProductKind
 from .pricing import price_for
 from .selectors import (
@@ -34,6 +36,8 @@ from .services.fulfilment import licence_codes_for_order
 from .services.orders import order_cancel, order_create
 from .services.payments import card_payment_confirm_test_card, card_payment_prepare, test_cards_enabled
 from .webhooks import WebhookError, webhook_receive
+
+ORDERS_PER_PAGE = 25
 
 
 def _organisation(request):
@@ -106,9 +110,11 @@ def _no_organisation_message():
 @login_required
 @require_GET
 def order_list(request):
+    """The organisation's orders, newest first, a page at a time (an association may order every month for years)."""
     organisation = _organisation(request)
-    orders = order_list_for(organisation=organisation) if organisation else []
-    return render(request, "billing/order_list.html", {"orders": orders})
+    orders = order_list_for(organisation=organisation) if organisation else Order.objects.none()
+    page = Paginator(orders, ORDERS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "billing/order_list.html", {"orders": page.object_list, "page": page})
 
 
 def _order_or_404(request, order_id: int):

@@ -2,14 +2,18 @@
 
 One function, `dashboard_projects_for`, so the dashboard view adds a single
 line whatever the kind of organisation; each list is short (the dashboard is
-a summary, the project pages hold the rest).
+a summary, the project pages hold the rest). A new association's first steps
+(profile, eligibility documents, first project) come with its projects, as
+`onboarding`, until all three are done.
 """
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from ..models import Organisation, Project, ProjectInvitation, Proposal
+from ..models import AssociationProfile, Organisation, Project, ProjectInvitation, Proposal
+from ..models.organisations import VerificationStatus
 from ..models.projects import ProjectState, ProposalState
 
 DASHBOARD_LIMIT = 10
@@ -24,12 +28,76 @@ ACTIVE_PROJECT_STATES = (
 AWARDED_STATES = (ProjectState.AWARDED, ProjectState.IN_PROGRESS, ProjectState.DELIVERED, ProjectState.CLOSED)
 
 
+class StepState(StrEnum):
+    """Where an onboarding step stands; the template words each one."""
+
+    DONE = "done"
+    TO_DO = "todo"
+    WAITING = "waiting"  # sent, the platform's staff have to answer
+
+
+@dataclass
+class OnboardingStep:
+    key: str  # "profile", "documents" or "project"
+    state: str  # a StepState
+    current: bool = False  # the step to do now: the first one still to do
+
+
+@dataclass
+class Onboarding:
+    """A new association's path: 1 its profile, 2 its eligibility documents, 3 its first published project.
+
+    The documents are done once staff verified the organisation and wait while they examine them; a project
+    counts once published (a draft is still to do, and `draft` is the one to carry on with).
+    """
+
+    steps: list[OnboardingStep]
+    verification_status: str
+    draft: Project | None = None
+
+    @property
+    def done_count(self) -> int:
+        return sum(step.state == StepState.DONE for step in self.steps)
+
+
+def _documents_state(status: str) -> str:
+    if status == VerificationStatus.VERIFIED:
+        return StepState.DONE
+    if status == VerificationStatus.PENDING:
+        return StepState.WAITING
+    return StepState.TO_DO  # never sent, more information asked, or refused: the association has to act
+
+
+def association_onboarding(
+    *, organisation: Organisation, has_published: bool, draft: Project | None = None
+) -> Onboarding | None:
+    """The path of a new association on its dashboard, or None once every step is done."""
+    steps = [
+        OnboardingStep(
+            "profile",
+            StepState.DONE
+            if AssociationProfile.objects.filter(organisation=organisation).exists()
+            else StepState.TO_DO,
+        ),
+        OnboardingStep("documents", _documents_state(organisation.verification_status)),
+        OnboardingStep("project", StepState.DONE if has_published else StepState.TO_DO),
+    ]
+    if all(step.state == StepState.DONE for step in steps):
+        return None
+    current = next((step for step in steps if step.state == StepState.TO_DO), None)
+    if current is not None:
+        current.current = True
+    return Onboarding(steps=steps, verification_status=organisation.verification_status, draft=draft)
+
+
 @dataclass
 class AssociationProjects:
-    """Its projects, newest first, each with `new_proposals` (submitted, not yet looked at)."""
+    """Its projects, newest first, each with `new_proposals` (submitted, not yet looked at), and its first steps
+    while they are not all done (`onboarding`)."""
 
     projects: list[Project]
     other_count: int
+    onboarding: Onboarding | None = None
 
     @property
     def new_proposals(self) -> int:
@@ -38,7 +106,7 @@ class AssociationProjects:
 
 @dataclass
 class ProviderProjects:
-    """Invitations still open to a quote, its quotes and their states, and the projects awarded to it."""
+    """Invitations still open to a quote (not declined), its quotes and their states, and the projects awarded to it."""
 
     invitations: list[ProjectInvitation] = field(default_factory=list)
     proposals: list[Proposal] = field(default_factory=list)
@@ -57,13 +125,21 @@ def association_projects(*, organisation: Organisation, limit: int = DASHBOARD_L
     projects = Project.objects.filter(organisation=organisation)
     active = with_proposal_counts(projects.filter(state__in=ACTIVE_PROJECT_STATES)).order_by("-updated_at", "-pk")
     shown = list(active[:limit])
-    return AssociationProjects(projects=shown, other_count=projects.count() - len(shown))
+    counts = projects.aggregate(total=Count("pk"), published=Count("pk", filter=~Q(state=ProjectState.DRAFT)))
+    onboarding = association_onboarding(
+        organisation=organisation,
+        has_published=counts["published"] > 0,
+        draft=next((project for project in shown if project.state == ProjectState.DRAFT), None),
+    )
+    return AssociationProjects(projects=shown, other_count=counts["total"] - len(shown), onboarding=onboarding)
 
 
 def provider_projects(*, organisation: Organisation, limit: int = DASHBOARD_LIMIT) -> ProviderProjects:
     quoted = Proposal.objects.filter(project=OuterRef("project"), provider=organisation)
     invitations = (
-        ProjectInvitation.objects.filter(provider=organisation, project__state=ProjectState.PUBLISHED)
+        ProjectInvitation.objects.filter(
+            provider=organisation, project__state=ProjectState.PUBLISHED, declined_at__isnull=True
+        )
         .exclude(Exists(quoted))
         .select_related("project", "project__organisation")
         .order_by("-created_at")

@@ -143,6 +143,26 @@ def test_my_orders_lists_only_my_organisations_orders(member_client, member, ass
     assert theirs.number not in page.text
 
 
+def test_my_orders_come_a_page_at_a_time_newest_first(member_client, member, association, settings):
+    from billing import views
+
+    product = ProductFactory()
+    numbers = [
+        order_create(
+            user=member, organisation=association, product_id=product.pk, quantity=1, payment_method="transfer"
+        ).number
+        for _ in range(views.ORDERS_PER_PAGE + 2)
+    ]
+
+    first = member_client.get("/boutique/commandes/").text
+    second = member_client.get("/boutique/commandes/?page=2").text
+
+    assert numbers[-1] in first and numbers[0] not in first
+    assert "Page 1 sur 2" in first and 'href="?page=2" rel="next"' in first
+    assert numbers[0] in second and numbers[1] in second and numbers[-1] not in second
+    assert member_client.get("/boutique/commandes/?page=abc").status_code == 200  # a bad page number shows page 1
+
+
 def test_another_organisations_order_is_404(member_client, outsider, other_association, product):
     theirs = order_create(
         user=outsider, organisation=other_association, product_id=product.pk, quantity=1, payment_method="transfer"

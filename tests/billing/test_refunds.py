@@ -188,7 +188,7 @@ def test_finance_refunds_from_the_admin(client, finance, member, association):
 
     page = client.get(url)
     assert page.status_code == 200
-    assert "14400" in page.text
+    assert "reste à rembourser : <strong>144,00\xa0€</strong>" in page.text
 
     response = client.post(url, {"amount": "20,50", "reason": "Licence non utilisée"})
 

@@ -554,4 +554,4 @@ def test_refused_changes_write_no_audit_entry(client, member, admin, association
     client.post(f"/organisations/membres/{_membership(admin, association).pk}/retirer/")
 
     assert not AuditEntry.objects.filter(organisation=association).exists()
-    assert "Rien pour l'instant." in _text(client.get("/tableau-de-bord/"))
+    assert "Aucune activité pour l'instant." in _text(client.get("/tableau-de-bord/"))
