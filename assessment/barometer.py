@@ -10,6 +10,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Avg, Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -128,8 +129,18 @@ class PublicFigures:
     axes: list[tuple[str, int]]
 
 
+PUBLIC_FIGURES_CACHE_SECONDS = 600
+
+
 def public_figures() -> PublicFigures | None:
-    """The national averages per axis for the home page, or None while too few associations took the test."""
+    """The national averages per axis for the home page, or None while too few associations took the test.
+
+    Cached for a few minutes: averages over many associations barely move, and the home page is the busiest.
+    """
+    return cache.get_or_set("assessment:public-figures", _public_figures, PUBLIC_FIGURES_CACHE_SECONDS)
+
+
+def _public_figures() -> PublicFigures | None:
     columns = _columns()
     latest = Assessment.objects.filter(pk__in=latest_completed_ids())
     row = _row("", "", latest, conf.min_group_size(), [column.key for column in columns])

@@ -105,6 +105,28 @@ def association_urls() -> list[str]:
         "/boutique/commandes/",
         f"/boutique/commandes/{order.pk}/",
         "/boutique/formations/inscriptions/",
+        *assessment_urls(association),
+    ]
+
+
+def assessment_urls(association) -> list[str]:
+    """The self-assessment's pages: its home, the latest result, a drafted project and a step of a new one.
+
+    Starts an assessment (the demo association has none in progress), so the step is one it can answer.
+    """
+    from assessment.models import Assessment, AssessmentState
+    from assessment.services import assessment_start
+    from marketplace.models import Membership
+
+    completed = Assessment.objects.filter(organisation=association, state=AssessmentState.COMPLETED)
+    latest = completed.order_by("-completed_at").first()
+    weakest = latest.axis_scores.filter(axis__project_type__gt="").order_by("score").first()
+    ongoing = assessment_start(membership=Membership.objects.filter(organisation=association).first())
+    return [
+        "/diagnostic/",
+        f"/diagnostic/{latest.pk}/resultats/",
+        f"/diagnostic/{latest.pk}/projet/{weakest.axis_key}/",
+        f"/diagnostic/{ongoing.pk}/etape/2/",
     ]
 
 

@@ -3,6 +3,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.urls import reverse
 
 from assessment.barometer import barometer, public_figures
@@ -88,6 +89,22 @@ def test_the_home_page_figures_appear_only_from_ten_associations():
         take(association_member(), version, default="Non")
     assert public_figures() is None
     take(association_member(), version)
+    cache.clear()  # the figures are cached for a few minutes
     figures = public_figures()
     assert figures.count == 10 and figures.overall == 10
     assert [title for title, _score in figures.axes] == ["Équipement et réseaux", "Outils collaboratifs", "Compétences"]
+
+
+def test_the_home_page_shows_the_barometer_once_there_are_enough_assessments(client):
+    from wagtail.models import Site
+
+    home = Site.objects.get(is_default_site=True).root_page.url
+    version = build_version()
+    for _ in range(9):
+        take(association_member(), version, default="Non")
+    assert "baromètre du numérique associatif" not in client.get(home).content.decode()
+    take(association_member(), version)
+    cache.clear()
+    page = client.get(home).content.decode()
+    assert "Le baromètre du numérique associatif" in page
+    assert "10 associations : score moyen de 10 sur 100" in page

@@ -136,3 +136,17 @@ def test_progress_over_time_shows_each_assessment_and_the_change(client, version
     home = client.get(reverse("assessment:home")).content.decode()
     assert home.count("Voir les résultats du") == 2
     assert "Refaire le diagnostic" in home
+
+
+def test_the_dashboard_and_the_menu_lead_associations_to_the_assessment(client, version):
+    membership = association_member()
+    client.force_login(membership.user)
+    page = client.get(reverse("dashboard")).content.decode()
+    assert "Faire le diagnostic" in page and reverse("assessment:home") in page
+    done = take(membership, version, default="Non")
+    page = client.get(reverse("dashboard")).content.decode()
+    assert "Score global de 0 sur 100" in page
+    assert reverse("assessment:result", args=[done.pk]) in page
+    provider = member_of(VerifiedProviderFactory())
+    client.force_login(provider.user)
+    assert reverse("assessment:home") not in client.get(reverse("dashboard")).content.decode()
