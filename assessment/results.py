@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from .models import Assessment
-from .selectors import Comparison, assessment_comparison, assessment_history
+from .selectors import Comparison, assessment_comparison, assessment_history, axis_score_rows
 
 
 def level_of(score: int) -> str:
@@ -65,7 +65,7 @@ def assessment_result(*, assessment: Assessment) -> Result:
     previous = history[-2] if len(history) >= 2 else None
     previous_scores = {row.axis_key: row.score for row in previous.axis_scores.all()} if previous else {}
     comparison = assessment_comparison(assessment=assessment)
-    rows = sorted(assessment.axis_scores.select_related("axis"), key=lambda row: (row.axis.sort_order, row.pk))
+    rows = sorted(axis_score_rows(assessment), key=lambda row: (row.axis.sort_order, row.pk))
     axes = [
         AxisResult(
             key=row.axis_key,

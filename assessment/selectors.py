@@ -18,13 +18,25 @@ def current_version() -> QuestionnaireVersion | None:
 
 def assessment_get_for(*, organisation, assessment_id: int, lock: bool = False) -> Assessment:
     """One of the organisation's own assessments; anyone else's is 'not found', like an id that does not exist."""
-    queryset = Assessment.objects.filter(organisation=organisation).select_related("version")
+    queryset = Assessment.objects.filter(organisation=organisation).select_related("version", "organisation")
     if lock:
         queryset = queryset.select_for_update(of=("self",))
     assessment = queryset.filter(pk=assessment_id).first()
     if assessment is None:
         raise NotFound(_("Ce diagnostic n'existe pas ou n'est pas celui de votre association."))
     return assessment
+
+
+def axis_score_rows(assessment: Assessment) -> list[AxisScore]:
+    """The assessment's scores with their axes (and the axes' themes and skills), read once per assessment object.
+
+    The result and the plans of one page both need them: the second caller gets the rows the first read.
+    """
+    rows = assessment.__dict__.get("_axis_score_rows")
+    if rows is None:
+        rows = list(assessment.axis_scores.select_related("axis").prefetch_related("axis__themes", "axis__skills"))
+        assessment.__dict__["_axis_score_rows"] = rows
+    return rows
 
 
 def assessment_in_progress(*, organisation) -> Assessment | None:

@@ -85,7 +85,8 @@ def quota_used(*, product: Product, organisation: Organisation, year: int) -> in
     return used or 0
 
 
-def _budget_bracket(organisation: Organisation) -> str:
+def budget_bracket_of(organisation: Organisation) -> str:
+    """The association's budget bracket ("" when unknown); a caller pricing many products reads it once."""
     return (
         AssociationProfile.objects.filter(organisation=organisation).values_list("budget_bracket", flat=True).first()
         or ""
@@ -105,8 +106,22 @@ def _check_quantity(product: Product, quantity) -> int:
     return quantity
 
 
-def _unit_price(product: Product, organisation: Organisation | None) -> tuple[int, bool, str, list[str]]:
-    """(unit price HT, solidarity?, bracket, reasons); refuses who may not buy."""
+def _grid_price(product: Product, bracket: str) -> int | None:
+    """The grid's price for `bracket`: from the grid a listing prefetched (`prices`), else read now."""
+    prefetched = getattr(product, "_prefetched_objects_cache", {}).get("prices")
+    if prefetched is not None:
+        return next((row.unit_price_cents for row in prefetched if row.budget_bracket == bracket), None)
+    return (
+        ProductPrice.objects.filter(product=product, budget_bracket=bracket)
+        .values_list("unit_price_cents", flat=True)
+        .first()
+    )
+
+
+def _unit_price(
+    product: Product, organisation: Organisation | None, bracket: str | None = None
+) -> tuple[int, bool, str, list[str]]:
+    """(unit price HT, solidarity?, bracket, reasons); refuses who may not buy. `bracket`: already read, if known."""
     if organisation is None:
         raise NotEligible(_("Connectez-vous avec votre organisation pour commander."))
     solidarity = gets_solidarity_prices(organisation)
@@ -114,7 +129,8 @@ def _unit_price(product: Product, organisation: Organisation | None) -> tuple[in
         if product.eligibility == Eligibility.VERIFIED_ASSOCIATIONS:
             raise NotEligible(_("Ce produit est réservé aux associations vérifiées par la plateforme."))
         return product.public_price_cents, False, "", [_("Prix public : tarif réservé aux associations vérifiées.")]
-    bracket = _budget_bracket(organisation)
+    if bracket is None:
+        bracket = budget_bracket_of(organisation)
     if not bracket:
         return (
             product.public_price_cents,
@@ -122,10 +138,7 @@ def _unit_price(product: Product, organisation: Organisation | None) -> tuple[in
             "",
             [_("Prix public : renseignez le budget annuel de votre association.")],
         )
-    grid = ProductPrice.objects.filter(product=product, budget_bracket=bracket).values_list(
-        "unit_price_cents", flat=True
-    )
-    unit = grid.first()
+    unit = _grid_price(product, bracket)
     label = BudgetBracket(bracket).label
     if unit is None or unit >= product.public_price_cents:
         return (
@@ -137,8 +150,13 @@ def _unit_price(product: Product, organisation: Organisation | None) -> tuple[in
     return unit, True, bracket, [_("Prix solidaire pour un budget annuel %(bracket)s.") % {"bracket": label}]
 
 
-def price_for(*, product: Product, organisation: Organisation | None, quantity: int, now=None) -> Quote:
+def price_for(
+    *, product: Product, organisation: Organisation | None, quantity: int, now=None, budget_bracket: str | None = None
+) -> Quote:
     """Price `quantity` units of `product` for `organisation`, or raise a PricingError saying why not.
+
+    `budget_bracket`: the organisation's, when the caller prices many products and read it once
+    (`budget_bracket_of`); read here otherwise.
 
     Checks, in the order a buyer can act on them: the product is on sale, the
     quantity, who may buy, the yearly quota left, the stock left. Callers that
@@ -147,7 +165,7 @@ def price_for(*, product: Product, organisation: Organisation | None, quantity: 
     if not product.is_active:
         raise NotEligible(_("Ce produit n'est plus en vente."))
     quantity = _check_quantity(product, quantity)
-    unit, solidarity, bracket, reasons = _unit_price(product, organisation)
+    unit, solidarity, bracket, reasons = _unit_price(product, organisation, budget_bracket)
 
     quota = None
     if product.yearly_quota is not None:

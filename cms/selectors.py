@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from billing.errors import PricingError
 from billing.models import Eligibility, Participant, Product
-from billing.pricing import Quota, Quote, civil_year, price_for, quota_used
+from billing.pricing import Quota, Quote, budget_bracket_of, civil_year, price_for, quota_used
 from marketplace.eligibility import gets_solidarity_prices
 from marketplace.models import Organisation, Project
 from marketplace.models.organisations import OrganisationKind, VerificationStatus
@@ -174,17 +174,21 @@ def _quota(product, organisation):
     )
 
 
-def page_product_offer(*, page, organisation) -> ProductOffer | None:
+def page_product_offer(*, page, organisation, budget_bracket: str | None = None) -> ProductOffer | None:
     """An offer or training page's live offer; None without a product or once billing stopped selling it."""
     if page.product_id is None or not page.product.is_active:
         return None
-    return product_offer_for(product=page.product, organisation=organisation)
+    return product_offer_for(product=page.product, organisation=organisation, budget_bracket=budget_bracket)
 
 
-def product_offer_for(*, product, organisation) -> ProductOffer:
-    """Read billing live: `price_for` one unit, the grid, the stock and this year's quota left."""
+def product_offer_for(*, product, organisation, budget_bracket: str | None = None) -> ProductOffer:
+    """Read billing live: `price_for` one unit, the grid, the stock and this year's quota left.
+
+    `budget_bracket`: the organisation's, read once by a caller listing several products.
+    """
     try:
-        quote, refusal = price_for(product=product, organisation=organisation, quantity=1), ""
+        quote = price_for(product=product, organisation=organisation, quantity=1, budget_bracket=budget_bracket)
+        refusal = ""
     except PricingError as error:
         quote, refusal = None, str(error.message)
     return ProductOffer(
@@ -231,19 +235,21 @@ def training_session_list_upcoming(*, product, limit: int = 6) -> list[SessionVi
     model = _training_session_model()
     if model is None or product is None:
         return []
-    sessions = model.objects.filter(product=product, starts_at__gte=timezone.now()).order_by("starts_at")
+    sessions = model.objects.filter(product=product, starts_at__gte=timezone.now()).with_seats_left()
     return [
-        SessionView(
-            start=session.starts_at,
-            end=getattr(session, "ends_at", None),
-            place=getattr(session, "address", ""),
-            is_online=bool(getattr(session, "is_online", False)),
-            seats_left=getattr(session, "seats_left_now", None),
-            is_open=bool(getattr(session, "is_open_for_registration", True)),
-        )
-        for session in sessions[: limit * 2]
-        if not _is_cancelled(session)
+        _session_view(session) for session in sessions.order_by("starts_at")[: limit * 2] if not _is_cancelled(session)
     ][:limit]
+
+
+def _session_view(session) -> SessionView:
+    return SessionView(
+        start=session.starts_at,
+        end=getattr(session, "ends_at", None),
+        place=getattr(session, "address", ""),
+        is_online=bool(getattr(session, "is_online", False)),
+        seats_left=getattr(session, "seats_left_now", None),
+        is_open=bool(getattr(session, "is_open_for_registration", True)),
+    )
 
 
 @dataclass(frozen=True)
@@ -256,20 +262,35 @@ class PricedPageView:
     next_session: SessionView | None = None
 
 
-def _next_session(product) -> SessionView | None:
-    upcoming = training_session_list_upcoming(product=product, limit=3)
-    return next((s for s in upcoming if s.is_open), upcoming[0] if upcoming else None)
+def _next_sessions(products) -> dict[int, SessionView]:
+    """product id -> the next session one can still register for (else the next one), for all products at once."""
+    model = _training_session_model()
+    ids = [product.pk for product in products]
+    if model is None or not ids:
+        return {}
+    upcoming: dict[int, list[SessionView]] = {}
+    sessions = model.objects.filter(product_id__in=ids, starts_at__gte=timezone.now()).with_seats_left()
+    for session in sessions.order_by("starts_at", "pk"):
+        if not _is_cancelled(session):
+            upcoming.setdefault(session.product_id, []).append(_session_view(session))
+    return {
+        product_id: next((view for view in views if view.is_open), views[0]) for product_id, views in upcoming.items()
+    }
 
 
 def priced_page_list_for(*, pages, organisation, with_next_session: bool = False) -> list[PricedPageView]:
     """Offer or training pages with their live price for `organisation`, read from billing like their own pages.
 
-    Each page costs billing's own pricing queries (price, quota, sessions):
-    callers pass a short list (see `resources.RELATED_PRODUCTS`).
+    The organisation's budget bracket and the next sessions are read once for the whole list; each
+    product still costs its own price and quota reads, unless the caller prefetched the products'
+    grids (`select_related("product")`, `prefetch_related("product__prices")`, as `resources` does).
     """
-    views = []
-    for page in pages:
-        offer = page_product_offer(page=page, organisation=organisation)
-        session = _next_session(page.product) if with_next_session and offer is not None else None
-        views.append(PricedPageView(page=page, offer=offer, next_session=session))
-    return views
+    pages = list(pages)
+    bracket = budget_bracket_of(organisation) if organisation is not None else None
+    offers = [page_product_offer(page=page, organisation=organisation, budget_bracket=bracket) for page in pages]
+    sold = [page.product for page, offer in zip(pages, offers, strict=True) if offer is not None]
+    sessions = _next_sessions(sold) if with_next_session else {}
+    return [
+        PricedPageView(page=page, offer=offer, next_session=sessions.get(page.product_id) if offer else None)
+        for page, offer in zip(pages, offers, strict=True)
+    ]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,36 @@ class SessionMode(models.TextChoices):
 class SessionState(models.TextChoices):
     SCHEDULED = "scheduled", _("Programmée")
     CANCELLED = "cancelled", _("Annulée")
+
+
+class TrainingSessionQuerySet(models.QuerySet):
+    def with_seats_left(self, *, now=None) -> "TrainingSessionQuerySet":
+        """Annotate the seats anyone could hold now, as `seats_left()` counts them, in the same query.
+
+        For lists of sessions (training pages, the self-assessment's advice): two subqueries instead
+        of two queries per session. Holding a seat still counts under the row lock (`registration_hold`).
+        """
+        now = now or timezone.now()
+        taken = (
+            Registration.objects.filter(session=models.OuterRef("pk"), state__in=SEAT_STATES)
+            .values("session")
+            .annotate(n=models.Sum("seats"))
+            .values("n")
+        )
+        offered = (
+            WaitlistEntry.objects.filter(
+                session=models.OuterRef("pk"), state=WaitlistState.OFFERED, offered_until__gt=now
+            )
+            .values("session")
+            .annotate(n=models.Sum("seats"))
+            .values("n")
+        )
+        return self.annotate(
+            annotated_seats_left=Greatest(
+                models.F("capacity") - Coalesce(models.Subquery(taken), 0) - Coalesce(models.Subquery(offered), 0),
+                0,
+            )
+        )
 
 
 class TrainingSession(models.Model):
@@ -47,6 +78,8 @@ class TrainingSession(models.Model):
     state = models.CharField(_("état"), max_length=10, choices=SessionState.choices, default=SessionState.SCHEDULED)
     cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TrainingSessionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("session de formation")
@@ -92,7 +125,9 @@ class TrainingSession(models.Model):
 
     @property
     def seats_left_now(self) -> int:
-        return self.seats_left()
+        """Seats left now: read from `with_seats_left()` when the list was annotated, else counted."""
+        annotated = self.__dict__.get("annotated_seats_left")
+        return annotated if annotated is not None else self.seats_left()
 
     @property
     def is_open_for_registration(self) -> bool:

@@ -111,3 +111,38 @@ def test_a_strong_axis_gets_no_resources(client, version):
 
     assert "Gérer le parc informatique" not in page
     assert "Ordinateurs portables reconditionnés" not in page
+
+
+def test_the_result_page_reads_the_same_number_of_queries_for_one_weak_axis_or_three(client):
+    """Every weak axis brings its article, training and offer: read together, not one query per link."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    home = HomePage.objects.get(locale__language_code="fr")
+    articles, trainings, offers = make_resource_index(home), make_training_index(home), make_offer_index(home)
+    version = build_version()
+    for number, advice in enumerate(Recommendation.objects.filter(question__axis__version=version)):
+        seat = ProductFactory(code=f"seat-{number}", kind=ProductKind.TRAINING, vat_rate_bp=0, grid=SEAT_GRID)
+        TrainingSessionFactory(product=seat)
+        kit = ProductFactory(code=f"kit-{number}", kind=ProductKind.HARDWARE, grid=LAPTOP_GRID)
+        advice.articles.set([make_article(articles, title=f"Guide {number}")])
+        advice.trainings.set([make_training(trainings, title=f"Formation {number}", product=seat)])
+        advice.offers.set([make_offer(offers, title=f"Offre {number}", product=kit)])
+        advice.save()
+
+    def queries(labels) -> tuple[int, str]:
+        membership = association_member(budget_bracket=BudgetBracket.LT_10K)
+        assessment = take(membership, version, labels)
+        client.force_login(membership.user)
+        client.get(f"/diagnostic/{assessment.pk}/resultats/")
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(f"/diagnostic/{assessment.pk}/resultats/").content.decode()
+        return len(captured), page
+
+    one, one_page = queries({"equipment": "Non"})
+    three, three_page = queries({"equipment": "Non", "collaboration": "Non", "skills": "Non"})
+
+    assert "Formation 0" in one_page and "Formation 1" not in one_page
+    assert all(f"Formation {n}" in three_page and f"Offre {n}" in three_page for n in range(3))
+    assert three == one
+    assert three <= 30
