@@ -20,9 +20,7 @@ from .models import (
     Axis,
     AxisScore,
     Choice,
-    Question,
     QuestionnaireVersion,
-    Recommendation,
     VersionStatus,
 )
 from .selectors import assessment_get_for, current_version, scored_questions
@@ -132,9 +130,23 @@ def assessment_complete(*, membership: Membership, assessment_id: int) -> Assess
 # --- Questionnaire versions (editors) -------------------------------------------------------------------------
 
 
-def _copy_m2m(source, target, *names) -> None:
-    for name in names:
-        getattr(target, name).set(getattr(source, name).all())
+def _clone(source, *, m2m: tuple[str, ...] = (), **parent):
+    """A new row with all of `source`'s own fields (not its relations) under `parent`, and the same `m2m` links.
+
+    Reads the fields from the model, so a field editors get later is copied too.
+    """
+    model = type(source)
+    fields = {
+        field.name: getattr(source, field.name)
+        for field in model._meta.concrete_fields
+        if not field.primary_key and not field.is_relation
+    }
+    clone = model.objects.create(**fields, **parent)
+    if m2m:
+        for name in m2m:
+            getattr(clone, name).set(getattr(source, name).all())
+        clone.save()  # parental many-to-many links are written on save
+    return clone
 
 
 @transaction.atomic
@@ -144,42 +156,13 @@ def questionnaire_version_copy(*, version: QuestionnaireVersion, user) -> Questi
         name=version.name, intro=version.intro, copied_from=version, status=VersionStatus.DRAFT
     )
     for axis in version.axes.all():
-        new_axis = Axis.objects.create(
-            version=copy,
-            sort_order=axis.sort_order,
-            key=axis.key,
-            title=axis.title,
-            title_en=axis.title_en,
-            description=axis.description,
-            weight=axis.weight,
-            project_type=axis.project_type,
-        )
-        _copy_m2m(axis, new_axis, "themes", "skills")
-        new_axis.save()
+        new_axis = _clone(axis, m2m=("themes", "skills"), version=copy)
         for question in axis.questions.all():
-            new_question = Question.objects.create(
-                axis=new_axis,
-                sort_order=question.sort_order,
-                key=question.key,
-                text=question.text,
-                why=question.why,
-                weight=question.weight,
-            )
+            new_question = _clone(question, axis=new_axis)
             for choice in question.choices.all():
-                Choice.objects.create(
-                    question=new_question, sort_order=choice.sort_order, label=choice.label, score=choice.score
-                )
+                _clone(choice, question=new_question)
             for recommendation in question.recommendations.all():
-                new_recommendation = Recommendation.objects.create(
-                    question=new_question,
-                    sort_order=recommendation.sort_order,
-                    max_score=recommendation.max_score,
-                    title=recommendation.title,
-                    advice=recommendation.advice,
-                    needs_provider=recommendation.needs_provider,
-                )
-                _copy_m2m(recommendation, new_recommendation, "articles", "offers", "trainings")
-                new_recommendation.save()
+                _clone(recommendation, m2m=("articles", "offers", "trainings"), question=new_question)
     audit_record(actor=user, action="assessment.version_copied", target=copy, data={"from": version.number})
     return copy
 
