@@ -10,8 +10,10 @@ import csv
 import io
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Avg, Count
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -136,8 +138,10 @@ def public_figures() -> PublicFigures | None:
     """The national averages per axis for the home page, or None while too few associations took the test.
 
     Cached for a few minutes: averages over many associations barely move, and the home page is the busiest.
+    One entry per language, since the axes' titles are in the language shown.
     """
-    return cache.get_or_set("assessment:public-figures", _public_figures, PUBLIC_FIGURES_CACHE_SECONDS)
+    key = f"assessment:public-figures:{translation.get_language() or settings.LANGUAGE_CODE}"
+    return cache.get_or_set(key, _public_figures, PUBLIC_FIGURES_CACHE_SECONDS)
 
 
 def _public_figures() -> PublicFigures | None:

@@ -144,10 +144,6 @@ class Question(models.Model):
     def __str__(self):
         return f"{self.asked_by_id} → {self.awaited_from_id} @ {self.conversation_id}"
 
-    @property
-    def is_open(self) -> bool:
-        return self.answered_at is None
-
 
 class RevisionAction(models.TextChoices):
     EDITED = "edited", _("Modifié")

@@ -9,11 +9,3 @@ def send_unread_digests() -> int:
     from .digests import unread_digests_send
 
     return unread_digests_send()
-
-
-@task()
-def send_question_reminders() -> int:
-    """Remind, once, the side that owes an answer in a conversation; also part of `send_response_reminders`."""
-    from .services import question_reminders_send
-
-    return question_reminders_send()

@@ -7,7 +7,7 @@ from django import template
 
 from ..barometer import public_figures
 from ..models import Assessment, AssessmentState
-from ..selectors import current_version
+from ..selectors import assessment_in_progress, current_version
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ def assessment_card(organisation):
         .order_by("-completed_at")
         .first()
     )
-    ongoing = Assessment.objects.filter(organisation=organisation, state=AssessmentState.IN_PROGRESS).exists()
+    ongoing = assessment_in_progress(organisation=organisation) is not None
     return {"latest": latest, "ongoing": ongoing, "available": current_version() is not None}
 
 

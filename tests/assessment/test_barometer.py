@@ -95,6 +95,22 @@ def test_the_home_page_figures_appear_only_from_ten_associations():
     assert [title for title, _score in figures.axes] == ["Équipement et réseaux", "Outils collaboratifs", "Compétences"]
 
 
+def test_the_cached_home_page_figures_follow_the_language_shown():
+    from django.utils import translation
+
+    version = build_version()
+    for _ in range(10):
+        take(association_member(), version)
+    cache.clear()
+
+    french = public_figures()
+    with translation.override("en"):
+        english = public_figures()
+
+    assert french.axes[0][0] == "Équipement et réseaux"
+    assert english.axes[0][0] == "Équipement et réseaux (en)"
+
+
 def test_the_home_page_shows_the_barometer_once_there_are_enough_assessments(client):
     from wagtail.models import Site
 
