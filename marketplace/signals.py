@@ -2,6 +2,9 @@
 
 Each is sent after the transaction commits, with ids only, from the service
 that made the change. Receivers must not assume they run in the request.
+One exception, `marketplace_imported`: it is sent inside the import's
+transaction, so that what receivers record (search's index queue) is saved,
+or rolled back, with the imported rows themselves.
 """
 
 from django.db import transaction
@@ -20,6 +23,7 @@ proposal_declined = Signal()  # proposal_id, project_id
 review_published = Signal()  # review_id
 provider_profile_changed = Signal()  # organisation_id
 notification_created = Signal()  # user_id, notification_id, title, url
+marketplace_imported = Signal()  # provider_ids, project_ids, new_skills (inside the import's transaction)
 
 
 def send_after_commit(signal: Signal, **kwargs) -> None:

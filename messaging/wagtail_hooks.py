@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from marketplace.admin_views.access import is_platform_staff
 
-from .admin_views import (
+from .admin_views.moderation import (
     URL_NAMESPACE,
     ReportQueueView,
     ReportReviewView,

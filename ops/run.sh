@@ -27,4 +27,4 @@ cat <<MSG
   4242 4242 4242 4242 (4000 0025 0000 3155 asks for 3-D Secure). Stop with Ctrl-C.
 
 MSG
-"$PY" -m daphne -b 127.0.0.1 -p "$PORT" marketplace.asgi:application
+"$PY" -m daphne -b 127.0.0.1 -p "$PORT" config.asgi:application

@@ -1,5 +1,6 @@
 """Search listens to the core's announcements and queues the documents they touch."""
 
+from django.db import transaction
 from django.dispatch import receiver
 
 from marketplace import signals
@@ -7,6 +8,10 @@ from marketplace.models import Review
 
 from .indexing import index_enqueue
 from .models import IndexKind
+from .skills import skill_matcher_invalidate
+
+# One call checks its ids with a single IN (...), and SQLite caps a query's parameters.
+INDEX_CHUNK = 5000
 
 
 @receiver(signals.project_published, dispatch_uid="search-project-published")
@@ -28,3 +33,13 @@ def review_published(sender, review_id, **kwargs):
     subject = Review.objects.filter(pk=review_id, subject__kind="provider").values_list("subject_id", flat=True).first()
     if subject is not None:
         index_enqueue(kind=IndexKind.PROVIDER, ids=[subject])
+
+
+@receiver(signals.marketplace_imported, dispatch_uid="search-marketplace-imported")
+def marketplace_imported(sender, provider_ids, project_ids, new_skills, **kwargs):
+    """An import changed many rows at once, without their own signals: queue them all, in the import's transaction."""
+    if new_skills:
+        transaction.on_commit(skill_matcher_invalidate)
+    for kind, ids in ((IndexKind.PROVIDER, provider_ids), (IndexKind.PROJECT, project_ids)):
+        for start in range(0, len(ids), INDEX_CHUNK):
+            index_enqueue(kind=kind, ids=ids[start : start + INDEX_CHUNK])

@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 
-from marketplace.urls import handler400, handler403, handler404, handler500, urlpatterns  # noqa: F401
+from config.urls import handler400, handler403, handler404, handler500, urlpatterns  # noqa: F401
 
 
 def forbidden(request):

@@ -1,5 +1,1 @@
-"""The JSON API, version 1, published with its OpenAPI schema at /api/v1/openapi.json."""
-
-from .site import api
-
-__all__ = ["api"]
+"""The core's JSON API routers, authentication and error shape; `config.api` mounts them at /api/v1/."""

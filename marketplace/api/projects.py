@@ -21,19 +21,16 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Any
 
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from ..errors import DomainError, NotFound, ProjectError
-from ..filters_projects import ProjectSort
-from ..geography import Region
 from ..models import Membership, Organisation, Project, Proposal, ProposalVersion, Review, Skill
 from ..models.projects import ProjectState, ProposalState, Visibility
 from ..project_types import SPECS, AnswerKind, ProjectType
-from ..selectors.board import ProjectFilterError, organisation_projects_for, project_board_for
 from ..selectors.organisations import membership_get, membership_list_for_user
 from ..selectors.projects import project_get_for, project_page_for, projects_visible_to, proposal_get_for
 from ..services import projects as project_services
@@ -328,7 +325,9 @@ class ReviewResponseIn(ActingIn):
 # The acting organisation
 
 
-def _acting(request: HttpRequest, organisation_id: int | None, concerned: Callable[[Organisation], bool]) -> Membership:
+def acting_membership(
+    request: HttpRequest, organisation_id: int | None, concerned: Callable[[Organisation], bool]
+) -> Membership:
     """The caller's membership for this request (see the module docstring)."""
     if organisation_id is not None:
         return membership_get(user=request.auth, organisation_id=organisation_id)
@@ -347,7 +346,7 @@ def _acting(request: HttpRequest, organisation_id: int | None, concerned: Callab
 
 
 def _for_project(request, project_id: int, organisation_id: int | None) -> Membership:
-    return _acting(
+    return acting_membership(
         request,
         organisation_id,
         lambda organisation: projects_visible_to(organisation=organisation).filter(pk=project_id).exists(),
@@ -362,19 +361,19 @@ def _for_proposal(request, proposal_id: int, organisation_id: int | None) -> Mem
             return False
         return True
 
-    return _acting(request, organisation_id, concerned)
+    return acting_membership(request, organisation_id, concerned)
 
 
 def _for_review(request, review_id: int, organisation_id: int | None) -> Membership:
     # Only the organisation a review is about may answer it.
-    return _acting(
+    return acting_membership(
         request,
         organisation_id,
         lambda organisation: Review.objects.filter(pk=review_id, subject=organisation).exists(),
     )
 
 
-def _anyone(organisation) -> bool:
+def any_organisation(organisation) -> bool:
     return True
 
 
@@ -391,7 +390,7 @@ def _skills(skills) -> list[dict]:
     return [{"slug": skill.slug, "label": skill.label} for skill in skills]
 
 
-def _project(project: Project) -> dict:
+def project_out(project: Project) -> dict:
     return {
         **{field: getattr(project, field) for field in _PROJECT_FIELDS},
         "organisation_name": project.organisation.name,
@@ -403,7 +402,7 @@ def _project(project: Project) -> dict:
 def _project_detail(organisation: Organisation, project_id: int) -> dict:
     page = project_page_for(organisation=organisation, project_id=project_id)
     return {
-        **_project(page["project"]),
+        **project_out(page["project"]),
         "is_owner": page["is_owner"],
         "changes": [{"fields": change.fields, "created_at": change.created_at} for change in page["changes"]],
     }
@@ -549,79 +548,6 @@ def _project_type(project_type: ProjectType, skills: dict[str, Skill]) -> dict:
 
 
 # Projects
-
-
-def _board_params(**values) -> QueryDict:
-    """Validated query values back into the QueryDict the FilterSet reads, in its canonical spelling."""
-    params = QueryDict(mutable=True)
-    for name, value in values.items():
-        for item in value if isinstance(value, list) else [value]:
-            if item is None:
-                continue
-            if isinstance(item, bool):
-                item = "true" if item else "false"
-            params.appendlist(name, item.isoformat() if isinstance(item, datetime.date) else str(item))
-    return params
-
-
-@projects_router.get(
-    "",
-    response={200: ProjectPageOut, **ERRORS},
-    summary="An association's own projects, or a provider's project board",
-    description=(
-        "For an association: its projects in every state (`state` narrows them). For a provider: the board, the "
-        "published projects it may quote on. Both take the board's filters; see `marketplace.filters_projects`. "
-        "`organisation_id` is required when the caller belongs to several organisations."
-    ),
-)
-def project_list(
-    request,
-    organisation_id: ActingOrganisation = None,
-    q: Annotated[
-        str | None, Query(max_length=200, description="Words to search in titles and descriptions (typos forgiven).")
-    ] = None,
-    type: Annotated[list[ProjectType], Query(description="Any of these types.")] = None,
-    skills: Annotated[list[str], Query(description="Skill slugs; projects needing any of them.")] = None,
-    region: Annotated[list[Region], Query(description="Any of these regions.")] = None,
-    remote: Annotated[bool | None, Query(description="true: remote work possible; false: on site only.")] = None,
-    budget_min: Euros = None,
-    budget_max: Euros = None,
-    answer_deadline_after: Annotated[datetime.date | None, Query(description="Quotes due on or after.")] = None,
-    answer_deadline_before: Annotated[datetime.date | None, Query(description="Quotes due on or before.")] = None,
-    sort: Annotated[ProjectSort | None, Query(description="recent (default), deadline or budget.")] = None,
-    state: Annotated[list[ProjectState], Query(description="Associations only: any of these states.")] = None,
-    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
-    page_size: Annotated[int, Query(ge=1, le=100)] = 20,
-):
-    membership = _acting(request, organisation_id, _anyone)
-    params = _board_params(
-        q=q,
-        type=[t.value for t in type or ()],
-        skills=skills or [],
-        region=[r.value for r in region or ()],
-        remote=remote,
-        budget_min=budget_min,
-        budget_max=budget_max,
-        answer_deadline_after=answer_deadline_after,
-        answer_deadline_before=answer_deadline_before,
-        sort=sort.value if sort else None,
-    )
-    organisation = membership.organisation
-    try:
-        if organisation.is_association:
-            params.setlist("state", [s.value for s in state or ()])
-            projects = organisation_projects_for(organisation=organisation, params=params)
-        else:
-            projects = project_board_for(organisation=organisation, params=params)
-    except ProjectFilterError as error:
-        return Status(400, {"message": error.message, "errors": error.errors})
-    start = (page - 1) * page_size
-    return {
-        "count": projects.count(),
-        "page": page,
-        "page_size": page_size,
-        "items": [_project(project) for project in projects[start : start + page_size]],
-    }
 
 
 @projects_router.post("", response={201: ProjectDetailOut, **ERRORS}, summary="Draft a project")

@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from .. import signals
 from ..errors import DomainError
 from ..geography import Region, approximate_coordinates, is_valid_postcode, region_for_postcode
 from ..models import (
@@ -46,7 +47,6 @@ from .profiles import MAX_PROJECT_CENTS, MAX_RATE_CENTS
 ASSOCIATION, PROVIDER, PROJECT = "association", "provider", "project"
 KINDS = (ASSOCIATION, PROVIDER, PROJECT)
 BATCH_SIZE = 500
-INDEX_CHUNK = 5000
 # Skills the taxonomy did not know wait in this domain until staff review them.
 OTHER_DOMAIN = {"slug": "autres", "label_fr": "Autres compétences", "label_en": "Other skills", "position": 999}
 MAX_REF_LENGTH = 64
@@ -704,17 +704,13 @@ class _Import:
 
     @staticmethod
     def announce(*, provider_ids: list[int], project_ids: list[int], new_skills: bool) -> None:
-        # Imported here: the search package builds on the core, not the other way round.
-        from search.indexing import index_enqueue
-        from search.skills import skill_matcher_invalidate
+        """Tell other packages what changed, inside the transaction: search queues the documents with the rows.
 
-        if new_skills:
-            # Skills were bulk-created (no signals): search must stop using its cached taxonomy.
-            transaction.on_commit(skill_matcher_invalidate)
-        # In slices: one call checks its ids with a single IN (...), and SQLite caps a query's parameters.
-        for kind, ids in (("provider", provider_ids), ("project", project_ids)):
-            for chunk in _chunks(ids, INDEX_CHUNK):
-                index_enqueue(kind=kind, ids=chunk)
+        `new_skills`: skills were bulk-created (no signals), so whoever caches the taxonomy must read it again.
+        """
+        signals.marketplace_imported.send(
+            sender=None, provider_ids=provider_ids, project_ids=project_ids, new_skills=new_skills
+        )
 
 
 def marketplace_import(*, lines: Iterable[str], strict: bool = False, partial: bool = False) -> ImportResult:

@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ..errors import DomainError
-from ..forms import (
+from ..forms import add_domain_error
+from ..forms.accounts import (
     EmailLoginForm,
     ProfileForm,
     QueuedPasswordResetForm,
     ResendConfirmationForm,
     SignUpForm,
-    add_domain_error,
 )
 from ..models import User
 from ..services.accounts import email_confirm, email_confirmation_send, user_sign_up, user_update_profile

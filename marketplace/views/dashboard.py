@@ -5,7 +5,6 @@ from django.shortcuts import render
 
 from ..selectors.activity import activity_list_for_organisation
 from ..selectors.dashboards import dashboard_projects_for
-from ..selectors.matches import provider_matches_context
 from ..selectors.organisations import invitation_list_pending, organisation_member_list
 
 
@@ -22,6 +21,5 @@ def dashboard(request):
         "pending_invitations": invitation_list_pending(organisation=organisation) if membership.can_manage else [],
         "activity": activity_list_for_organisation(organisation=organisation),
         "projects_overview": dashboard_projects_for(organisation=organisation),
-        **provider_matches_context(organisation=organisation),
     }
     return render(request, "dashboard/dashboard.html", context)

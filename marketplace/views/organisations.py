@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..errors import DomainError, NotFound, PermissionDenied
-from ..forms import InvitationForm, OrganisationCreateForm, OrganisationUpdateForm, RoleForm, add_domain_error
+from ..forms import add_domain_error
+from ..forms.organisations import InvitationForm, OrganisationCreateForm, OrganisationUpdateForm, RoleForm
 from ..middleware import ACTIVE_ORGANISATION_SESSION_KEY
 from ..selectors.organisations import invitation_list_pending, membership_get, organisation_member_list
 from ..services.organisations import (

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ..errors import DomainError, NotFound, PermissionDenied
 from ..forms import add_domain_error
-from ..forms_profiles import AssociationProfileForm, PortfolioItemForm, ProviderProfileForm
+from ..forms.profiles import AssociationProfileForm, PortfolioItemForm, ProviderProfileForm
 from ..models.profiles import Language
 from ..selectors.profiles import (
     association_profile_get,

@@ -7,54 +7,39 @@ that does not exist, whatever the action.
 """
 
 import datetime
-from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, QueryDict
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ..eligibility import can_publish_projects
 from ..errors import DomainError, NotFound, PermissionDenied
-from ..filters import DirectoryQueryError
-from ..forms_projects import (
+from ..forms.projects import (
     TYPE_EXPLANATIONS,
     CancelForm,
-    InviteForm,
-    InviteSearchForm,
     ProjectForm,
     ProposalEditor,
     ReasonForm,
     ReviewForm,
     add_service_error,
     answers_for_display,
-    board_form_for_people,
     changes_for_display,
 )
 from ..models import ProjectAttachment, ProposalAttachment, ProposalVersion, ProviderProfile, Review
 from ..models.projects import OPEN_PROPOSAL_STATES, ProjectState
 from ..project_types import SPECS, ProjectType
-from ..selectors.board import (
-    ProjectFilterError,
-    organisation_projects_for,
-    project_board_filterset,
-    project_board_highlight,
-)
 from ..selectors.dashboards import with_proposal_counts
-from ..selectors.directory import provider_directory
-from ..selectors.matches import project_matches_context
 from ..selectors.profiles import association_profile_get, skill_domain_list
+from ..selectors.project_lists import ProjectFilterError, organisation_projects_for
 from ..selectors.projects import project_get_for, project_page_for, projects_visible_to, proposal_get_for
 from ..selectors.responsiveness import invitation_for_provider
 from ..services.projects import (
     project_cancel,
     project_close,
     project_create,
-    project_invite,
     project_mark_delivered,
     project_publish,
     project_start,
@@ -75,8 +60,6 @@ from .documents import document_response
 
 EDITABLE_STATES = (ProjectState.DRAFT, ProjectState.PUBLISHED)
 REVIEWABLE_STATES = (ProjectState.DELIVERED, ProjectState.CLOSED)
-INVITE_RESULTS = 10
-BOARD_PER_PAGE = 20
 
 
 # Looking things up: what the organisation may not see does not exist.
@@ -129,22 +112,6 @@ def _act(request, action, *, success: str, project_id: int):
 # The providers' board
 
 
-@organisation_required
-@require_GET
-def board(request):
-    """Published projects a provider may quote on, filtered and sorted by the query string."""
-    if not request.organisation.is_provider:
-        return redirect("projects:list")
-    filterset = project_board_filterset(organisation=request.organisation, params=request.GET)
-    form = board_form_for_people(filterset.form)
-    page = None
-    if filterset.is_valid():
-        page = Paginator(filterset.qs, BOARD_PER_PAGE).get_page(request.GET.get("page"))
-        project_board_highlight(projects=page.object_list, result=getattr(filterset, "text_result", None))
-    context = {"form": form, "page": page, "filtered": any(request.GET.get(name) for name in form.fields)}
-    return render(request, "projects/board.html", context, status=400 if form.errors else 200)
-
-
 # Posting and editing
 
 
@@ -153,7 +120,7 @@ def board(request):
 def project_list(request):
     """An association's projects, all of them or those in one state; providers look for projects on the board."""
     if not request.organisation.is_association:
-        return redirect("projects:board")
+        return redirect("board:list")
     context = {"states": ProjectState.choices, "state": request.GET.get("state", "")}
     try:
         projects = organisation_projects_for(organisation=request.organisation, params=request.GET)
@@ -299,58 +266,6 @@ def cancel(request, project_id: int):
     return render(request, "projects/cancel.html", {"project": project, "form": form}, status=status)
 
 
-@organisation_required
-@require_http_methods(["GET", "POST"])
-def invite(request, project_id: int):
-    """Search verified providers by name or skill, and invite them one at a time."""
-    project = _own_project(request, project_id)
-    if request.method == "POST":
-        return _invite_post(request, project)
-    search = InviteSearchForm(request.GET)
-    results = []
-    if search.is_valid() and search.cleaned_data["q"]:
-        params = QueryDict(mutable=True)
-        params["q"] = search.cleaned_data["q"]
-        try:
-            results = provider_directory(params=params, per_page=INVITE_RESULTS).providers
-        except DirectoryQueryError as error:
-            for message in error.errors.get("q") or [error.message]:
-                search.add_error("q", message)
-    invited = project.invitations.select_related("provider").order_by("created_at")
-    context = {
-        "project": project,
-        "search": search,
-        "results": results,
-        "invited": invited,
-        "invited_ids": {invitation.provider_id for invitation in invited},
-        "can_invite": project.state in EDITABLE_STATES,
-    }
-    return render(request, "projects/invite.html", context, status=400 if search.errors else 200)
-
-
-def invite_submitted(request, project) -> None:
-    """Invite the provider posted in the form and say how it went; shared by the invite page and the matches."""
-    form = InviteForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choisissez un prestataire dans la liste."))
-        return
-    try:
-        invitation = project_invite(
-            membership=request.membership, project_id=project.pk, provider_id=form.cleaned_data["provider"]
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("%(name)s est invité à proposer un devis.") % {"name": invitation.provider})
-
-
-def _invite_post(request, project):
-    query = request.POST.get("q", "")
-    invite_submitted(request, project)
-    url = reverse("projects:invite", kwargs={"project_id": project.pk})
-    return redirect(f"{url}?{urlencode({'q': query})}" if query else url)
-
-
 # The project page
 
 
@@ -393,7 +308,6 @@ def _detail(request, project_id: int, *, editor=None, review_form=None, status: 
             editable=project.state in EDITABLE_STATES,
             cancellable=project.state in (ProjectState.DRAFT, ProjectState.PUBLISHED, ProjectState.AWARDED),
             invitations=project.invitations.select_related("provider").order_by("created_at"),
-            **project_matches_context(project=project),
         )
     else:
         context.update(_provider_context(project, organisation, own_proposal, editor))

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..errors import DomainError, NotFound
-from ..forms import ApiTokenForm, add_domain_error
+from ..forms import add_domain_error
+from ..forms.accounts import ApiTokenForm
 from ..selectors.tokens import api_token_list
 from ..services.tokens import api_token_create, api_token_revoke
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from ..errors import DomainError, PermissionDenied
 from ..forms import add_domain_error
-from ..forms_profiles import VerificationSubmitForm
+from ..forms.profiles import VerificationSubmitForm
 from ..selectors.profiles import verification_overview
 from ..services.organisations import require_manager
 from ..services.verification import MAX_DOCUMENTS, verification_submit

@@ -40,7 +40,7 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def configure(args) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "marketplace.settings.base"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
     os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{args.sqlite}"
     os.environ.setdefault("DEBUG", "0")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")

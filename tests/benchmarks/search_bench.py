@@ -70,7 +70,7 @@ def precision_at(ranked_refs: list[str], labels: dict[str, int], k: int = 5) -> 
 
 
 def configure(args) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "marketplace.settings.base"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
     os.environ["DATABASE_URL"] = f"sqlite:///{args.sqlite}"
     os.environ["SEARCH_ENGINE"] = args.engine
     os.environ["SEARCH_INDEX_PREFIX"] = "bench"
@@ -248,7 +248,7 @@ def time_matching(projects, *, raw: bool, profile: bool):
 def time_directory_search(projects) -> list[float]:
     """The provider directory as a visitor uses it: two or three words from a project title, a facet
     filter on half of the queries, through the directory selector (engine query, SQL rows, highlights)."""
-    from marketplace.selectors.directory import provider_directory
+    from search.selectors.directory import provider_directory
 
     def params_for(index: int, project) -> dict:
         words = [word for word in project.title.split() if len(word) > 3][:3] or project.title.split()[:2]

@@ -74,7 +74,7 @@ def sign(payload: bytes) -> str:
 
 
 def configure(args, localstripe_url: str) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "marketplace.settings.base"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
     os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{args.sqlite}"
     os.environ["STRIPE_API_BASE"] = localstripe_url
     os.environ["STRIPE_SECRET_KEY"] = "sk_test_bench"

@@ -8,7 +8,7 @@ Standalone script, not a pytest test:
 
 It builds its own data (a temporary SQLite database unless `--database-url` is
 given), starts ONE daphne process on a free port of 127.0.0.1 running the real
-app (`marketplace.asgi`), opens N aiohttp WebSocket clients on
+app (`config.asgi`), opens N aiohttp WebSocket clients on
 `/ws/conversations/<id>/`, posts M messages at a steady rate from a subset of
 the members (each under the rate limit of `messaging.services`), and measures
 every delivery at every socket. It then does the same against
@@ -60,7 +60,7 @@ def prepare_database(database_url: str, clients: int, rooms: int) -> tuple[list[
     Returns (conversation id per client, cookie header per client). Client i sits in room i % rooms and speaks
     for one side or the other of it, alternating, so every room has both sides among its first clients.
     """
-    os.environ["DJANGO_SETTINGS_MODULE"] = "marketplace.settings.base"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
     os.environ["DATABASE_URL"] = database_url
     # Setup needs neither Redis nor a search cluster: keep this process to the database only.
     for name in ("REDIS_URL", "SEARCH_ENGINE", "SEARCH_URLS"):
@@ -190,7 +190,7 @@ def start_daphne(application: str, env: dict) -> Server:
 def server_env(*, layer: str, redis_url: str, database_url: str) -> dict:
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "marketplace.settings.base",
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
         "DATABASE_URL": database_url,
         "DEBUG": "0",
         "ALLOWED_HOSTS": HOST,
@@ -501,7 +501,7 @@ def main(argv=None) -> int:
         out(f"setup                  {time.perf_counter() - started:.1f} s (migrate, {args.clients} members, sessions)")
         env = server_env(layer=args.layer, redis_url=args.redis_url, database_url=database_url)
 
-        app = start_daphne("marketplace.asgi:application", env)
+        app = start_daphne("config.asgi:application", env)
         servers.append(app)
         paths = [f"/ws/conversations/{conversation_id}/" for conversation_id in conversation_ids]
         app_figures = asyncio.run(run_load(port=app.port, paths=paths, cookies=cookies, args=args))

@@ -144,7 +144,7 @@ def test_my_orders_lists_only_my_organisations_orders(member_client, member, ass
 
 
 def test_my_orders_come_a_page_at_a_time_newest_first(member_client, member, association, settings):
-    from billing import views
+    from billing.views import shop as views
 
     product = ProductFactory()
     numbers = [

@@ -6,16 +6,13 @@ import pytest
 from django.http import QueryDict
 
 from marketplace.errors import NotFound
-from marketplace.filters import DirectoryQueryError
 from marketplace.geography import Region
 from marketplace.models.organisations import VerificationStatus
 from marketplace.models.profiles import Certification
-from marketplace.selectors.directory import (
-    association_public_get,
-    provider_directory,
-    provider_public_get,
-)
-from marketplace.views.directory import euros
+from marketplace.presentation import euros
+from marketplace.selectors.public import association_public_get, provider_public_get
+from search.filters.directory import DirectoryQueryError
+from search.selectors.directory import provider_directory
 
 from ..factories import UserFactory
 from ..profile_factories import AssociationProfileFactory, ProviderProfileFactory

@@ -1,9 +1,6 @@
 """`manage.py import_marketplace`: JSON Lines of associations, providers and projects, keyed by the partner's refs."""
 
-import importlib
 import json
-import sys
-import types
 from decimal import Decimal
 
 import pytest
@@ -19,6 +16,7 @@ from marketplace.models import (
 )
 from marketplace.models.organisations import OrganisationKind, VerificationStatus
 from marketplace.services.imports import MarketplaceImportError, label_key, marketplace_import
+from search.models import IndexQueueItem
 
 from ..factories import OrganisationFactory
 
@@ -26,20 +24,17 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def indexed(monkeypatch):
-    """Records what the import tells the search index, whether or not `search.indexing` exists yet."""
-    calls = []
+def indexed(db):
+    """What the import left in the search index queue, by kind: saved with the rows, in the same transaction."""
 
-    def index_enqueue(*, kind, ids):
-        calls.append((kind, sorted(ids)))
+    def read():
+        rows = IndexQueueItem.objects.order_by("kind", "object_id").values_list("kind", "object_id")
+        by_kind = {}
+        for kind, object_id in rows:
+            by_kind.setdefault(kind, []).append(object_id)
+        return [(kind, by_kind[kind]) for kind in ("provider", "project") if kind in by_kind]
 
-    try:
-        module = importlib.import_module("search.indexing")
-    except ImportError:
-        module = types.ModuleType("search.indexing")
-        monkeypatch.setitem(sys.modules, "search.indexing", module)
-    monkeypatch.setattr(module, "index_enqueue", index_enqueue, raising=False)
-    return calls
+    return read
 
 
 ASSOCIATION = {
@@ -140,7 +135,7 @@ def test_import_creates_every_kind(indexed):
     assert project.state == "published" and project.published_at is not None
     assert list(project.skills.values_list("slug", flat=True)) == ["site-vitrine"]
 
-    assert indexed == [("provider", [provider.pk]), ("project", [project.pk])]
+    assert indexed() == [("provider", [provider.pk]), ("project", [project.pk])]
     assert AuditEntry.objects.filter(action="verification.imported").count() == 2
 
 
@@ -159,7 +154,7 @@ def test_reimport_updates_without_duplicates(indexed):
     assert list(provider.skills.values_list("slug", flat=True)) == ["wordpress"]
     assert list(provider.served_regions.values_list("region", flat=True)) == ["bretagne"]
     assert Project.objects.get().title == "Nouveau titre"
-    assert indexed[-2:] == [("provider", [provider_id]), ("project", [Project.objects.get().pk])]
+    assert indexed()[-2:] == [("provider", [provider_id]), ("project", [Project.objects.get().pk])]
 
 
 def test_skills_match_labels_synonyms_and_slugs_ignoring_case_and_accents(indexed):
@@ -234,7 +229,7 @@ def test_bad_line_is_reported_with_its_number_and_nothing_is_saved(indexed, line
     assert error.line == 3
     assert str(error).startswith(f"ligne 3 : {reason}")
     assert not Organisation.objects.exists() and not Project.objects.exists()
-    assert indexed == []
+    assert indexed() == []
 
 
 def test_partial_saves_good_lines_and_reports_bad_ones(indexed):

@@ -10,18 +10,15 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from marketplace.errors import PermissionDenied
-from marketplace.filters_projects import OrganisationProjectFilterSet, ProjectFilterSet, ProjectSort
+from marketplace.filters.projects import OrganisationProjectFilterSet, ProjectSort
 from marketplace.geography import Region
 from marketplace.models import Project, ProjectInvitation, Proposal, Skill
 from marketplace.models.organisations import OrganisationKind, Role, VerificationStatus
 from marketplace.models.projects import ProjectState, Visibility
-from marketplace.selectors.board import (
-    ProjectFilterError,
-    organisation_projects_for,
-    project_board_filterset,
-    project_board_for,
-)
+from marketplace.selectors.project_lists import ProjectFilterError, organisation_projects_for
 from marketplace.services.tokens import api_token_create
+from search.filters.board import BoardFilterSet
+from search.selectors.board import project_board_filterset, project_board_for
 
 from ..factories import MembershipFactory, OrganisationFactory
 
@@ -270,7 +267,7 @@ def test_the_filterset_filters_any_queryset_it_is_given(association):
     filterset = OrganisationProjectFilterSet(QueryDict("type=crm"), queryset=Project.objects.all())
 
     assert titles(filterset.qs) == ["Brouillon CRM"]
-    assert "state" not in ProjectFilterSet.base_filters  # the board never shows another state than published
+    assert "state" not in BoardFilterSet.base_filters  # the board never shows another state than published
 
 
 def test_board_queries_do_not_grow_with_the_number_of_projects(association, provider, django_assert_max_num_queries):

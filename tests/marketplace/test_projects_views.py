@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 
 from marketplace.errors import ProjectError
-from marketplace.forms_projects import ProjectForm, add_service_error
+from marketplace.forms.projects import ProjectForm, add_service_error
 from marketplace.models import AuditEntry, Project, ProjectAttachment, ProjectInvitation, Proposal, Review
 from marketplace.models.organisations import Role
 from marketplace.models.projects import ProjectState, ProposalState, Visibility

@@ -611,7 +611,7 @@ def test_the_provider_page_shows_the_figures_in_french(client, provider):
     answered_invitation(provider, monday, monday + datetime.timedelta(hours=8))
     answered_invitation(provider, monday, expired=True)
 
-    response = client.get(reverse("directory:provider_detail", args=[provider.organisation.slug]))
+    response = client.get(reverse("public:provider_detail", args=[provider.organisation.slug]))
 
     page = response.content.decode()
     assert f"<dd>75{NBSP}% (3 sur 4)</dd>" in page
@@ -625,8 +625,8 @@ def test_the_provider_page_shows_the_figures_in_french(client, provider):
 def test_the_pages_say_when_there_is_not_enough_history(client, provider, association):
     AssociationProfileFactory(organisation=association.organisation, is_public=True)
 
-    provider_page = text(client.get(reverse("directory:provider_detail", args=[provider.organisation.slug])))
-    association_page = text(client.get(reverse("directory:association_detail", args=[association.organisation.slug])))
+    provider_page = text(client.get(reverse("public:provider_detail", args=[provider.organisation.slug])))
+    association_page = text(client.get(reverse("public:association_detail", args=[association.organisation.slug])))
 
     for page in (provider_page, association_page):
         assert "Pas encore assez d'historique sur la plateforme pour mesurer la réactivité." in page
@@ -642,7 +642,7 @@ def test_the_association_page_shows_its_figures(client, provider, association, p
         post(provider, conversation, "Une question ?")
         post(association, conversation, "Une réponse.")
 
-    page = text(client.get(reverse("directory:association_detail", args=[association.organisation.slug])))
+    page = text(client.get(reverse("public:association_detail", args=[association.organisation.slug])))
 
     assert "Réponses dans le délai 100 % (3 sur 3)" in page
     assert "Temps de réponse médian 0 h ouvrées" in page

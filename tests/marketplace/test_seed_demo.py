@@ -237,7 +237,7 @@ def test_seed_completes_a_partial_demo_without_duplicating():
 
 @pytest.mark.django_db
 def test_seed_refuses_production_settings_unless_told(settings):
-    settings.SETTINGS_MODULE = "marketplace.settings.production"
+    settings.SETTINGS_MODULE = "config.settings.production"
 
     with pytest.raises(CommandError):
         call_command("seed_demo", stdout=io.StringIO())

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from marketplace.settings.env import env_bool, env_int, env_list, parse_database_url
+from config.settings.env import env_bool, env_int, env_list, parse_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 _OWN_ENV = (
@@ -26,7 +26,7 @@ _OWN_ENV = (
 )
 
 
-def run_django(code: str, settings_module: str = "marketplace.settings.base", **env):
+def run_django(code: str, settings_module: str = "config.settings.base", **env):
     """Import the settings in a fresh interpreter, as a process started with this environment would."""
     clean = {k: v for k, v in os.environ.items() if k not in _OWN_ENV}
     clean.update({"DJANGO_SETTINGS_MODULE": settings_module, **env})
@@ -151,7 +151,7 @@ def test_production_profile_passes_the_deployment_checklist():
         "--deploy",
         "--fail-level",
         "WARNING",
-        DJANGO_SETTINGS_MODULE="marketplace.settings.production",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="passerelle.example.org",
     )
@@ -162,6 +162,6 @@ def test_production_profile_passes_the_deployment_checklist():
 
 
 def test_production_profile_refuses_the_development_secret_key():
-    result = _manage("check", DJANGO_SETTINGS_MODULE="marketplace.settings.production")
+    result = _manage("check", DJANGO_SETTINGS_MODULE="config.settings.production")
     assert result.returncode != 0
     assert "Set SECRET_KEY to a random string of at least 50 characters." in result.stderr

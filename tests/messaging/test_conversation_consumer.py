@@ -8,7 +8,7 @@ from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.test import Client
 
-from marketplace.asgi import application
+from config.asgi import application
 from marketplace.models import Membership
 from messaging import services
 from messaging.consumers import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED

@@ -43,7 +43,7 @@ def daphne_processes(count: int):
     """`count` daphne servers on free ports, listening; always terminated, their output shown if a test fails."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "marketplace.settings.test",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": database_url(),
         "REDIS_URL": settings.REDIS_URL,
     }
@@ -60,7 +60,7 @@ def daphne_processes(count: int):
                 "127.0.0.1",
                 "-p",
                 str(port),
-                "marketplace.asgi:application",
+                "config.asgi:application",
             ]
             process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
             processes.append((process, port, log))

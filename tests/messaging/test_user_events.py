@@ -6,7 +6,7 @@ from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.test import Client
 
-from marketplace.asgi import application
+from config.asgi import application
 from messaging.consumers import CLOSE_UNAUTHENTICATED
 from messaging.realtime import user_event_send
 

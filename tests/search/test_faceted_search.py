@@ -9,9 +9,9 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from marketplace.models.organisations import OrganisationKind, VerificationStatus
-from marketplace.selectors.board import project_board_for
-from marketplace.selectors.directory import provider_directory
 from search.faceted import highlight_fragment
+from search.selectors.board import project_board_for
+from search.selectors.directory import provider_directory
 from tests.factories import OrganisationFactory
 from tests.project_factories import ProjectFactory
 

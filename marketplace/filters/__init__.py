@@ -1,0 +1,1 @@
+"""Query-string parameters of the core's own lists (an association's projects)."""

@@ -1,0 +1,29 @@
+"""A person's account: sign-up, e-mail confirmation, login, passwords, profile, e-mail preferences, API tokens."""
+
+from django.urls import path
+
+from .. import converters  # noqa: F401  (the `id` path converter)
+from ..views import accounts, notification_settings, tokens
+
+app_name = "accounts"
+urlpatterns = [
+    path("inscription/", accounts.sign_up, name="sign_up"),
+    path("inscription/envoyee/", accounts.sign_up_done, name="sign_up_done"),
+    path("confirmer/<str:token>/", accounts.confirm_email, name="confirm_email"),
+    path("confirmer-a-nouveau/", accounts.resend_confirmation, name="resend_confirmation"),
+    path("connexion/", accounts.LoginView.as_view(), name="login"),
+    path("deconnexion/", accounts.LogoutView.as_view(), name="logout"),
+    path("mot-de-passe/oublie/", accounts.PasswordResetView.as_view(), name="password_reset"),
+    path("mot-de-passe/envoye/", accounts.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "mot-de-passe/nouveau/<uidb64>/<token>/",
+        accounts.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("mot-de-passe/change/", accounts.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("mot-de-passe/", accounts.PasswordChangeView.as_view(), name="password_change"),
+    path("profil/", accounts.profile, name="profile"),
+    path("jetons/", tokens.token_list, name="tokens"),
+    path("e-mails/", notification_settings.email_preferences, name="notification_emails"),
+    path("jetons/<id:token_id>/revoquer/", tokens.token_revoke, name="token_revoke"),
+]

@@ -1,0 +1,1 @@
+"""Staff screens of messaging in the Wagtail admin: reports, moderation decisions, suspensions."""

@@ -1,0 +1,1 @@
+"""URL modules of the pages the search engine serves; `config.urls` mounts them."""

@@ -1,0 +1,1 @@
+"""Pages served by the search engine: the directory, the project board, matches and inviting from them."""

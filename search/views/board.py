@@ -1,0 +1,28 @@
+"""The providers' project board: published projects a provider may quote on, searched, filtered and sorted."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from marketplace.forms.projects import board_form_for_people
+from marketplace.views.decorators import organisation_required
+
+from ..selectors.board import project_board_filterset, project_board_highlight
+
+BOARD_PER_PAGE = 20
+
+
+@organisation_required
+@require_GET
+def board(request):
+    """Published projects a provider may quote on, filtered and sorted by the query string."""
+    if not request.organisation.is_provider:
+        return redirect("projects:list")
+    filterset = project_board_filterset(organisation=request.organisation, params=request.GET)
+    form = board_form_for_people(filterset.form)
+    page = None
+    if filterset.is_valid():
+        page = Paginator(filterset.qs, BOARD_PER_PAGE).get_page(request.GET.get("page"))
+        project_board_highlight(projects=page.object_list, result=getattr(filterset, "text_result", None))
+    context = {"form": form, "page": page, "filtered": any(request.GET.get(name) for name in form.fields)}
+    return render(request, "projects/board.html", context, status=400 if form.errors else 200)
