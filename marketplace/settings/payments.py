@@ -6,6 +6,9 @@ STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
+# Connect (providers' accounts, transfers, payouts): empty means the same address as STRIPE_API_BASE. localstripe
+# has no Connect, so tests point this at stripe-mock while charges and refunds stay on localstripe.
+STRIPE_CONNECT_API_BASE = env_str("STRIPE_CONNECT_API_BASE", "")
 
 # Billing: which payment provider prepares card payments, and the seller's identity printed on invoices.
 BILLING_PAYMENT_PROVIDER = env_str("BILLING_PAYMENT_PROVIDER", "stripe")
