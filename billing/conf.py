@@ -12,3 +12,8 @@ from marketplace.settings import payments as defaults
 
 def billing_setting(name: str):
     return getattr(settings, name, getattr(defaults, name))
+
+
+def seller_identity() -> dict:
+    """`BILLING_SELLER` completed by the defaults' keys a project's own value may lack (an older settings file)."""
+    return {**defaults.BILLING_SELLER, **billing_setting("BILLING_SELLER")}

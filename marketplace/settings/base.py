@@ -227,5 +227,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # Every invoice PDF subsets its font and embeds its XML: their INFO lines say nothing an operator needs.
+        "fontTools": {"level": "WARNING"},
+        "factur-x": {"level": "WARNING"},
     },
 }
