@@ -1,13 +1,22 @@
-"""An invoice or a credit note as a PDF, drawn with fpdf2 (pure Python) from the frozen rows only.
+"""An invoice or a credit note as a Factur-X PDF, drawn with fpdf2 (pure Python) from the frozen rows only.
 
-The core PDF fonts cover Latin-1: French accents print, the euro sign does not,
-so amounts are written "1 234,50 EUR".
+The page is PDF/A-3: its font is embedded (Liberation Sans, shipped in `billing/fonts/`, which has the metrics
+of Helvetica, so the layout is the one the core font gave), and the same document as EN 16931 XML is attached
+to it (`billing/facturx/`). Texts stay within Latin-1 as with the core font: amounts are written "1 234,50 EUR".
 """
 
-from django.utils import timezone
+from pathlib import Path
+
+from django.utils import timezone, translation
 from fpdf import FPDF
 
+from .facturx.pdf import facturx_pdf
+from .facturx.shop import credit_note_document, invoice_document, vat_exemption
 from .models import CreditNote, Invoice, PaymentMethod
+
+FONT = "LiberationSans"
+FONT_FILES = {"": "LiberationSans-Regular.ttf", "B": "LiberationSans-Bold.ttf"}
+FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 
 
 def money(cents: int) -> str:
@@ -31,7 +40,9 @@ class _InvoicePDF(FPDF):
     """Shared by invoices and credit notes: both carry number, seller, buyer, lines, VAT per rate and totals."""
 
     def __init__(self, invoice: Invoice | CreditNote):
-        super().__init__(format="A4")
+        super().__init__(format="A4", enforce_compliance="PDFA_3B")
+        for style, filename in FONT_FILES.items():
+            self.add_font(FONT, style, str(FONTS_DIR / filename))
         self.invoice = invoice
         self.set_auto_page_break(auto=True, margin=20)
         self.set_title(invoice.number)
@@ -39,7 +50,7 @@ class _InvoicePDF(FPDF):
 
     def footer(self):
         self.set_y(-15)
-        self.set_font("Helvetica", size=7)
+        self.set_font(FONT, size=7)
         seller = self.invoice.seller
         self.cell(
             0,
@@ -52,14 +63,14 @@ class _InvoicePDF(FPDF):
         )
 
     def text_line(self, text, size=9, style="", height=4.5):
-        self.set_font("Helvetica", style=style, size=size)
+        self.set_font(FONT, style=style, size=size)
         self.multi_cell(0, height, _latin1(text), new_x="LMARGIN", new_y="NEXT")
 
 
 def _identities(pdf: _InvoicePDF, invoice: Invoice) -> None:
     seller, buyer = invoice.seller, invoice.buyer
     top = pdf.get_y()
-    pdf.set_font("Helvetica", style="B", size=9)
+    pdf.set_font(FONT, style="B", size=9)
     pdf.cell(90, 5, "Vendeur", new_x="LMARGIN", new_y="NEXT")
     for text in (
         seller.get("name"),
@@ -69,11 +80,11 @@ def _identities(pdf: _InvoicePDF, invoice: Invoice) -> None:
         f"N° TVA intracommunautaire : {seller.get('vat_number')}",
         seller.get("email"),
     ):
-        pdf.set_font("Helvetica", size=9)
+        pdf.set_font(FONT, size=9)
         pdf.cell(90, 4.5, _latin1(text), new_x="LMARGIN", new_y="NEXT")
     bottom = pdf.get_y()
     pdf.set_xy(110, top)
-    pdf.set_font("Helvetica", style="B", size=9)
+    pdf.set_font(FONT, style="B", size=9)
     pdf.cell(90, 5, "Client", new_x="LEFT", new_y="NEXT")
     details = [buyer.get("name"), buyer.get("legal_form"), buyer.get("address")]
     if buyer.get("siret"):
@@ -83,7 +94,7 @@ def _identities(pdf: _InvoicePDF, invoice: Invoice) -> None:
     if buyer.get("rna"):
         details.append(f"RNA {buyer['rna']}")
     for text in filter(None, details):
-        pdf.set_font("Helvetica", size=9)
+        pdf.set_font(FONT, size=9)
         pdf.set_x(110)
         pdf.multi_cell(90, 4.5, _latin1(text), new_x="LEFT", new_y="NEXT")
     pdf.set_xy(pdf.l_margin, max(bottom, pdf.get_y()) + 6)
@@ -100,11 +111,11 @@ COLUMNS = (
 
 
 def _lines(pdf: _InvoicePDF, invoice: Invoice) -> None:
-    pdf.set_font("Helvetica", style="B", size=8.5)
+    pdf.set_font(FONT, style="B", size=8.5)
     for title, width, align in COLUMNS:
         pdf.cell(width, 6, _latin1(title), border="B", align=align)
     pdf.ln()
-    pdf.set_font("Helvetica", size=8.5)
+    pdf.set_font(FONT, size=8.5)
     for line in invoice.lines.all():
         # The designation wraps in its column (never cut: it is a legal mention); the amounts sit on its first row.
         top = pdf.get_y()
@@ -132,12 +143,30 @@ def _lines(pdf: _InvoicePDF, invoice: Invoice) -> None:
         ("Total TVA", invoice.total_vat_cents, ""),
         ("Total TTC", invoice.total_ttc_cents, "B"),
     ):
-        pdf.set_font("Helvetica", style=style, size=9)
+        pdf.set_font(FONT, style=style, size=9)
         pdf.cell(134, 5, _latin1(label), align="R")
         pdf.cell(56, 5, _latin1(money(cents)), align="R", new_x="LMARGIN", new_y="NEXT")
 
 
+def _vat_exemption(pdf: _InvoicePDF, invoice: Invoice | CreditNote) -> None:
+    """The legal mention of lines sold without VAT (CGI art. 242 nonies A), the one the XML carries too."""
+    if any(vat["rate_bp"] == 0 for vat in invoice.vat_breakdown):
+        pdf.ln(2)
+        pdf.text_line(f"TVA à 0 % : {vat_exemption(invoice.seller).reason}", size=8)
+
+
 def invoice_pdf(invoice: Invoice) -> bytes:
+    """Written in French whoever downloads it, like the invoice itself: a French legal document."""
+    with translation.override("fr"):
+        return facturx_pdf(pdf=_invoice_page(invoice), document=invoice_document(invoice))
+
+
+def credit_note_pdf(note: CreditNote) -> bytes:
+    with translation.override("fr"):
+        return facturx_pdf(pdf=_credit_note_page(note), document=credit_note_document(note))
+
+
+def _invoice_page(invoice: Invoice) -> bytes:
     pdf = _InvoicePDF(invoice)
     pdf.add_page()
     pdf.text_line(f"Facture {invoice.number}", size=16, style="B", height=8)
@@ -147,13 +176,14 @@ def invoice_pdf(invoice: Invoice) -> bytes:
     pdf.ln(4)
     _identities(pdf, invoice)
     _lines(pdf, invoice)
+    _vat_exemption(pdf, invoice)
     pdf.ln(6)
     pdf.text_line(f"Moyen de paiement : {PaymentMethod(invoice.payment_method).label}", style="B")
     pdf.text_line(invoice.payment_terms, size=8)
     return bytes(pdf.output())
 
 
-def credit_note_pdf(note: CreditNote) -> bytes:
+def _credit_note_page(note: CreditNote) -> bytes:
     """The avoir: same identities and mentions as the invoice, referencing it, amounts given back."""
     pdf = _InvoicePDF(note)
     pdf.add_page()
@@ -169,6 +199,7 @@ def credit_note_pdf(note: CreditNote) -> bytes:
     pdf.ln(4)
     _identities(pdf, note)
     _lines(pdf, note)
+    _vat_exemption(pdf, note)
     pdf.ln(6)
     pdf.text_line(f"Moyen de remboursement : {PaymentMethod(note.payment_method).label}", style="B")
     pdf.text_line(note.refund_terms, size=8)

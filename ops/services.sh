@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs and starts the real services the "at scale" configuration and its tests use:
-# PostgreSQL, Redis, a one-node OpenSearch 2.19, and Chromium for browser tests.
-#   ops/services.sh        install (apt, Maven) and start everything, wait until healthy
+# PostgreSQL, Redis, a one-node OpenSearch 2.19, Chromium for browser tests, and stripe-mock (built with Go)
+# for the Stripe Connect tests.
+#   ops/services.sh        install (apt, Maven), start everything, wait until healthy, build stripe-mock
+#   ops/services.sh stripe-mock   only build stripe-mock (no root needed)
 #   ops/services.sh env    print the environment variables that point the app at them
 #   ops/services.sh stop   stop what it started
 set -euo pipefail
@@ -14,6 +16,9 @@ PG_DB=passerelle
 REDIS_PORT=6379
 OPENSEARCH_PORT=9200
 OPENSEARCH_HEAP="${OPENSEARCH_HEAP:-1g}"
+# Stripe's mock server: the test session starts it on a free port. Pinned: a new version brings a new OpenAPI spec.
+STRIPE_MOCK_VERSION=v0.203.0
+BIN="$VAR/bin"
 
 say() { printf '\033[1m[services]\033[0m %s\n' "$*" >&2; }
 
@@ -24,6 +29,7 @@ export REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0
 export SEARCH_ENGINE=opensearch
 export SEARCH_URLS=http://127.0.0.1:$OPENSEARCH_PORT
 export CHROMIUM_PATH=$(command -v chromium || echo /usr/bin/chromium)
+export STRIPE_MOCK_PATH=$BIN/stripe-mock
 ENV
 }
 
@@ -96,6 +102,21 @@ start_opensearch() {
   exit 1
 }
 
+build_stripe_mock() {
+  local stamp="$BIN/stripe-mock.version"
+  if [ -x "$BIN/stripe-mock" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$STRIPE_MOCK_VERSION" ]; then return; fi
+  local go
+  go="$(command -v go || echo /usr/local/go/bin/go)"
+  if [ ! -x "$go" ]; then
+    say "Go is missing: install it to build stripe-mock (the Connect tests need it)"
+    exit 1
+  fi
+  say "building stripe-mock $STRIPE_MOCK_VERSION with $("$go" version | cut -d' ' -f3)"
+  mkdir -p "$BIN"
+  GOBIN="$BIN" "$go" install "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION"
+  echo "$STRIPE_MOCK_VERSION" >"$stamp"
+}
+
 stop_all() {
   [ -f "$VAR/opensearch.pid" ] && kill "$(cat "$VAR/opensearch.pid")" 2>/dev/null || true
   redis-cli -p "$REDIS_PORT" shutdown nosave 2>/dev/null || true
@@ -105,14 +126,16 @@ stop_all() {
 mkdir -p "$VAR"
 case "${1:-start}" in
   env) print_env ;;
+  stripe-mock) build_stripe_mock ;;
   stop) stop_all ;;
   start)
     install_packages
     start_postgres
     start_redis
     start_opensearch
+    build_stripe_mock
     say "all services are up. Point the app at them with:"
     print_env
     ;;
-  *) echo "usage: $0 [start|env|stop]" >&2; exit 2 ;;
+  *) echo "usage: $0 [start|env|stop|stripe-mock]" >&2; exit 2 ;;
 esac

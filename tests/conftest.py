@@ -2,7 +2,8 @@ import pytest
 from django.utils import translation
 
 from .localstripe_server import LocalStripe
-from .services import SERVICE_MARKERS, missing, unavailable_reason
+from .services import SERVICE_MARKERS, missing, stripe_mock_path, unavailable_reason
+from .stripe_mock_server import StripeMock
 
 
 def pytest_runtest_setup(item):
@@ -51,6 +52,29 @@ def stripe_settings(settings, localstripe_server):
     settings.STRIPE_SECRET_KEY = "sk_test_passerelle"
     settings.STRIPE_PUBLISHABLE_KEY = "pk_test_passerelle"
     settings.STRIPE_WEBHOOK_SECRET = "whsec_passerelle"
+    return settings
+
+
+@pytest.fixture(scope="session")
+def stripe_mock_server():
+    """Stripe's own mock server, for Connect (accounts, links, transfers, payouts), which localstripe lacks."""
+    reason = unavailable_reason("stripe_mock")
+    if reason:
+        missing(reason)
+    server = StripeMock(stripe_mock_path())
+    try:
+        server.start()
+    except RuntimeError as exc:
+        missing(f"stripe-mock could not start: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def stripe_connect_settings(settings, stripe_mock_server):
+    """Point Connect calls at the session's stripe-mock (charges and refunds keep their own setting)."""
+    settings.STRIPE_CONNECT_API_BASE = stripe_mock_server.url
+    settings.STRIPE_SECRET_KEY = "sk_test_passerelle"
     return settings
 
 

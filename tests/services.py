@@ -9,6 +9,7 @@ import os
 import shutil
 import socket
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -36,6 +37,17 @@ def port_open(host: str, port: int, timeout: float = 1.0) -> bool:
 def chromium_path() -> str | None:
     candidate = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
     return candidate if candidate and os.path.exists(candidate) else None
+
+
+def stripe_mock_path() -> str | None:
+    """STRIPE_MOCK_PATH, else the binary `make services` builds, else a stripe-mock on the PATH (GOBIN)."""
+    root = Path(__file__).resolve().parent.parent
+    candidates = (
+        os.environ.get("STRIPE_MOCK_PATH"),
+        str(root / "var/services/bin/stripe-mock"),
+        shutil.which("stripe-mock"),
+    )
+    return next((path for path in candidates if path and os.access(path, os.X_OK)), None)
 
 
 @cache
@@ -69,7 +81,11 @@ def unavailable_reason(service: str) -> str | None:
         except ImportError:
             return "needs localstripe (a dev dependency): run make test"
         return None
+    if service == "stripe_mock":
+        if stripe_mock_path() is None:
+            return "needs stripe-mock: run make services (builds it with Go) or set STRIPE_MOCK_PATH"
+        return None
     raise ValueError(service)
 
 
-SERVICE_MARKERS = ("postgres", "redis", "opensearch", "browser", "stripe")
+SERVICE_MARKERS = ("postgres", "redis", "opensearch", "browser", "stripe", "stripe_mock")

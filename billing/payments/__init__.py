@@ -13,3 +13,13 @@ def get_provider():
 
         return StripeProvider()
     raise ImproperlyConfigured(f"Unknown BILLING_PAYMENT_PROVIDER {name!r}")
+
+
+def get_connect_provider():
+    """The provider that holds the providers' accounts and pays them; Stripe Connect (stripe-mock in tests)."""
+    name = billing_setting("BILLING_PAYMENT_PROVIDER")
+    if name == "stripe":
+        from .stripe_connect import StripeConnect
+
+        return StripeConnect()
+    raise ImproperlyConfigured(f"Unknown BILLING_PAYMENT_PROVIDER {name!r}")

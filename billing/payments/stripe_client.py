@@ -1,4 +1,4 @@
-"""The one place that builds a Stripe client, pointed at Stripe or at localstripe by settings."""
+"""The one place that builds a Stripe client, pointed at Stripe, localstripe or stripe-mock by settings."""
 
 import stripe
 from django.conf import settings
@@ -6,11 +6,18 @@ from django.conf import settings
 NETWORK_TIMEOUT_SECONDS = 10
 
 
-def stripe_client(*, timeout: float = NETWORK_TIMEOUT_SECONDS, retries: int = 2) -> stripe.StripeClient:
-    """A client for the configured account; `STRIPE_API_BASE` sends it to localstripe."""
+def stripe_client(
+    *, timeout: float = NETWORK_TIMEOUT_SECONDS, retries: int = 2, api_base: str | None = None
+) -> stripe.StripeClient:
+    """A client for the configured account; `STRIPE_API_BASE` (or `api_base`) sends it to a stand-in.
+
+    Connect calls pass `api_base=settings.STRIPE_CONNECT_API_BASE`: stripe-mock answers them in tests,
+    because localstripe, which answers charges and refunds, has no Connect.
+    """
     options = {}
-    if settings.STRIPE_API_BASE:
-        options["base_addresses"] = {"api": settings.STRIPE_API_BASE}
+    base = api_base or settings.STRIPE_API_BASE
+    if base:
+        options["base_addresses"] = {"api": base, "connect": base}
     return stripe.StripeClient(
         settings.STRIPE_SECRET_KEY,
         http_client=stripe.RequestsClient(timeout=timeout),

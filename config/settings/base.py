@@ -26,6 +26,7 @@ from .payments import (
     BILLING_SELLER,
     BILLING_TRANSFER_REMINDER_DAYS,
     STRIPE_API_BASE,
+    STRIPE_CONNECT_API_BASE,
     STRIPE_PUBLISHABLE_KEY,
     STRIPE_SECRET_KEY,
     STRIPE_WEBHOOK_SECRET,
@@ -226,5 +227,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # Every invoice PDF subsets its font and embeds its XML: their INFO lines say nothing an operator needs.
+        "fontTools": {"level": "WARNING"},
+        "factur-x": {"level": "WARNING"},
     },
 }

@@ -6,6 +6,9 @@ STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
+# Connect (providers' accounts, transfers, payouts): empty means the same address as STRIPE_API_BASE. localstripe
+# has no Connect, so tests point this at stripe-mock while charges and refunds stay on localstripe.
+STRIPE_CONNECT_API_BASE = env_str("STRIPE_CONNECT_API_BASE", "")
 
 # Billing: which payment provider prepares card payments, and the seller's identity printed on invoices.
 BILLING_PAYMENT_PROVIDER = env_str("BILLING_PAYMENT_PROVIDER", "stripe")
@@ -22,4 +25,11 @@ BILLING_SELLER = {
     "vat_number": env_str("BILLING_SELLER_VAT_NUMBER", "FR32123456789"),
     "iban": env_str("BILLING_SELLER_IBAN", "FR76 3000 1007 9412 3456 7890 185"),
     "email": env_str("BILLING_SELLER_EMAIL", "facturation@passerelle.example"),
+    # Printed, and written in the Factur-X XML with its VATEX code, on invoices of lines sold without VAT (the
+    # trainings): the seller is a training body exempt under article 261-4-4° a of the CGI (EU directive 132-1-i).
+    "vat_exemption": env_str(
+        "BILLING_SELLER_VAT_EXEMPTION",
+        "Exonération de TVA, article 261-4-4° a du CGI (formation professionnelle continue)",
+    ),
+    "vat_exemption_code": env_str("BILLING_SELLER_VAT_EXEMPTION_CODE", "VATEX-EU-132-1I"),
 }

