@@ -41,7 +41,7 @@ from ..models import (
 from ..models.organisations import VerificationStatus
 from ..models.profiles import BudgetBracket, Certification, FieldOfAction, LegalForm
 from ..models.projects import ProjectState
-from ..project_types import ProjectType
+from ..project_types import ProjectType, clean_answers
 from .profiles import MAX_PROJECT_CENTS, MAX_RATE_CENTS
 
 ASSOCIATION, PROVIDER, PROJECT = "association", "provider", "project"
@@ -50,6 +50,8 @@ BATCH_SIZE = 500
 # Skills the taxonomy did not know wait in this domain until staff review them.
 OTHER_DOMAIN = {"slug": "autres", "label_fr": "Autres compétences", "label_en": "Other skills", "position": 999}
 MAX_REF_LENGTH = 64
+# As the provider profile form allows (`services.profiles`).
+MAX_TOOLS = 40
 MAX_BUDGET_CENTS = MAX_PROJECT_CENTS
 
 
@@ -267,6 +269,30 @@ class _Fields:
             values.append(found)
         return list(dict.fromkeys(values))
 
+    def tools(self, name: str) -> list[str]:
+        """Tools and technologies as a provider's profile keeps them: at most MAX_TOOLS, each cut at 60 characters."""
+        tools = list(dict.fromkeys(item[:60] for item in self.strings(name)))
+        if len(tools) > MAX_TOOLS:
+            self._refuse(name, _("au plus %(n)s outils") % {"n": MAX_TOOLS})
+        return tools
+
+    def answers(self, name: str, project_type: str) -> dict:
+        """The guided form's structured answers for the project's type, checked by the form's own rules.
+
+        A file without answers stays valid: partners' files rarely have them, so required questions are only
+        required once answers are given.
+        """
+        value = self.data.get(name)
+        if value is None or value == {}:
+            return {}
+        if not isinstance(value, dict):
+            self._refuse(name, _("un objet JSON est attendu"))
+        try:
+            return clean_answers(project_type, value)
+        except ValueError as exc:
+            key, message = exc.args
+            self._refuse(f"{name}.{key}", message)
+
     def day(self, name: str) -> date | None:
         value = self.data.get(name)
         if value is None or value == "":
@@ -371,6 +397,10 @@ class _LineReader:
             "solidarity_discount_percent": fields.integer("solidarity_discount_pct", maximum=100, default=0),
             "rating_average": None if rating is None else rating.quantize(Decimal("0.01")),
             "rating_count": fields.integer("reviews", maximum=10_000_000, default=0),
+            "tools": fields.tools("tools"),
+            "pro_bono": fields.boolean("pro_bono", default=False),
+            "pro_bono_details": fields.text("pro_bono_details", max_length=200),
+            "team_size": fields.integer("team_size", minimum=1, maximum=100_000, default=1),
         }
         self._skills(fields, row)
         row.regions = fields.choices("regions", Region) or [place["region"]]
@@ -383,9 +413,11 @@ class _LineReader:
         high = fields.cents("budget_max_eur", maximum_cents=MAX_BUDGET_CENTS)
         if low is not None and high is not None and low > high:
             raise ImportLineError(_("budget minimum supérieur au budget maximum"), field="budget_min_eur")
+        project_type = fields.choice("type", ProjectType, default=ProjectType.OTHER)
         row.fields = {
             **fields.place(required=False),
-            "project_type": fields.choice("type", ProjectType, default=ProjectType.OTHER),
+            "project_type": project_type,
+            "answers": fields.answers("answers", project_type),
             "title": title,
             "description": fields.long_text("description") or title,
             "budget_min_cents": low,

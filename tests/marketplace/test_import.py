@@ -198,10 +198,47 @@ def test_strict_refuses_unknown_skills(indexed):
     assert not Skill.objects.filter(label_fr="Permaculture").exists()
 
 
+def test_profile_details_and_the_guided_form_answers_are_imported(indexed):
+    provider = {
+        **PROVIDER,
+        "tools": ["WordPress", "Flutter", "WordPress", "  React   Native "],
+        "pro_bono": True,
+        "pro_bono_details": "Jusqu'à 5 jours par an pour une petite association",
+        "team_size": 4,
+    }
+    project = {
+        **PROJECT,
+        "type": "cloud",
+        "answers": {"target": "google-workspace", "users": "12", "mail_migration": "yes", "pages": 4},
+    }
+    marketplace_import(lines=lines(ASSOCIATION, provider, project))
+
+    profile = ProviderProfile.objects.get()
+    assert profile.tools == ["WordPress", "Flutter", "React Native"]
+    assert profile.pro_bono and profile.pro_bono_details.startswith("Jusqu'à 5 jours")
+    assert profile.team_size == 4
+    # As the guided form keeps them: typed, and only the type's questions.
+    assert Project.objects.get().answers == {"target": "google-workspace", "users": 12, "mail_migration": True}
+
+    # A partner's file without answers stays valid, even for a type whose form requires some.
+    marketplace_import(lines=lines(ASSOCIATION, {**PROVIDER, "team_size": 9}, {**PROJECT, "type": "cloud"}))
+    profile.refresh_from_db()
+    assert (profile.team_size, profile.tools, profile.pro_bono) == (9, [], False)
+    assert Project.objects.get().answers == {}
+
+
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
         ("{not json", "JSON invalide"),
+        ({**PROVIDER, "tools": [f"outil {n}" for n in range(41)]}, "champ « tools » : au plus 40 outils"),
+        ({**PROVIDER, "team_size": 0}, "champ « team_size » : doit être compris entre 1 et 100000"),
+        ({**PROJECT, "answers": ["pages"]}, "champ « answers » : un objet JSON est attendu"),
+        ({**PROJECT, "answers": {"pages": "dix"}}, "champ « answers.pages » : Un nombre entier est attendu."),
+        (
+            {**PROJECT, "type": "cloud", "answers": {"users": 3}},
+            "champ « answers.target » : Répondez à cette question.",
+        ),
         ('["a list"]', "un objet JSON est attendu"),
         ({"kind": "volunteer", "ref": "X"}, "type « volunteer » inconnu"),
         ({**ASSOCIATION, "ref": "A2", "name": ""}, "champ « name » obligatoire"),
