@@ -68,6 +68,7 @@ class Phase:
     rooms: int
     messages: int
     senders: int = 0
+    rate: float = 50.0
     conversation_ids: list[int] = field(default_factory=list)
     cookies: list[str] = field(default_factory=list)
 
@@ -371,7 +372,7 @@ async def run_load(*, port: int, paths: list[str], cookies: list[str] | None, ph
             sent: dict[str, float] = {}
             room_of: dict[str, int] = {}
             if senders:
-                interval = 1.0 / args.rate
+                interval = 1.0 / phase.rate
                 send_started = time.perf_counter()
                 for number in range(phase.messages):
                     room = number % rooms
@@ -493,6 +494,7 @@ def report(title: str, figures: dict) -> None:
 # Budgets (README.md): each a ratio app/echo measured in the same run, on the same machine and layer.
 BUDGET_SOCKETS = 1000
 SMALL_SOCKETS = 50
+SMALL_RATE, SMALL_MESSAGES = 5.0, 100
 P95_RATIO_SERVICES, P95_MS_SERVICES = 3.0, 50.0  # PostgreSQL + Redis, 1,000 sockets
 P95_RATIO_EMBEDDED = 10.0  # SQLite + in-memory layer, 1,000 sockets
 MEDIAN_RATIO = 3.0  # 50 sockets
@@ -595,6 +597,12 @@ def parse_args(argv=None):
         help="sockets of the second, small load in one room, for the median budget (0: skip it)",
     )
     parser.add_argument(
+        "--small-rate",
+        type=float,
+        default=SMALL_RATE,
+        help="posts per second of the small load: light, so its median is the post path and not a queue",
+    )
+    parser.add_argument(
         "--drain-timeout", type=float, default=60.0, help="seconds to wait for deliveries after the last post"
     )
     parser.add_argument("--database-url", default="", help="PostgreSQL URL (default: a temporary SQLite file)")
@@ -607,6 +615,8 @@ def parse_args(argv=None):
     args = parser.parse_args(argv)
     if args.clients < 1 or args.messages < 1 or args.rate <= 0 or args.rooms < 1 or args.small_clients < 0:
         parser.error("--clients, --messages, --rate and --rooms must be positive")
+    if args.small_rate <= 0:
+        parser.error("--small-rate must be positive")
     if args.rooms > args.clients:
         parser.error("--rooms cannot exceed --clients")
     needed = senders_needed(args.messages, args.rooms)
@@ -623,16 +633,19 @@ def parse_args(argv=None):
 
 def phases_for(args) -> tuple[Phase, Phase]:
     """The load of the run and the small one-room load of the median budget (the same when sizes agree)."""
-    main = Phase("main", clients=args.clients, rooms=args.rooms, messages=args.messages, senders=args.senders)
+    main = Phase(
+        "main", clients=args.clients, rooms=args.rooms, messages=args.messages, senders=args.senders, rate=args.rate
+    )
     if not args.small_clients or args.small_clients == args.clients:
         return main, main
-    messages = min(args.messages, args.small_clients * POSTS_PER_SENDER)
+    messages = min(args.messages, SMALL_MESSAGES, args.small_clients * POSTS_PER_SENDER)
     small = Phase(
         "small",
         clients=args.small_clients,
         rooms=1,
         messages=messages,
         senders=senders_needed(messages, 1),
+        rate=args.small_rate,
     )
     return main, small
 
@@ -685,8 +698,8 @@ def main(argv=None) -> int:
         )
         if small_phase is not main_phase:
             out(
-                f"small load             {small_phase.clients} clients in one room, {small_phase.messages} messages, "
-                f"{small_phase.senders} senders (median budget), run first on each server"
+                f"small load             {small_phase.clients} clients in one room, {small_phase.messages} messages "
+                f"at {small_phase.rate:g}/s, {small_phase.senders} senders (median budget), run first on each server"
             )
         started = time.perf_counter()
         prepare_database(database_url, phases)
