@@ -9,7 +9,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from elasticsearch_dsl import (
     Boolean,
@@ -32,6 +31,7 @@ from marketplace.models.organisations import VerificationStatus
 from marketplace.models.profiles import ProviderCertification, ServedRegion
 from marketplace.models.projects import ProjectState, Visibility
 
+from . import conf
 from .models import IndexKind
 from .skills import detect_skills, synonym_rules
 
@@ -153,7 +153,7 @@ DOCUMENT_CLASSES = {IndexKind.PROVIDER: provider_document_class, IndexKind.PROJE
 
 def index_settings() -> dict:
     """Shards and replicas: one node here; production sets replicas through SEARCH_INDEX_REPLICAS."""
-    return {"number_of_shards": 1, "number_of_replicas": getattr(settings, "SEARCH_INDEX_REPLICAS", 0)}
+    return {"number_of_shards": 1, "number_of_replicas": conf.index_replicas()}
 
 
 def _euros(cents: int | None) -> int | None:

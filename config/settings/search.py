@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import env_list, env_str
+from .env import env_int, env_list, env_str
 
 SEARCH_ENGINE = env_str("SEARCH_ENGINE", "database")
 if SEARCH_ENGINE not in {"database", "opensearch", "elasticsearch"}:
@@ -10,4 +10,19 @@ if SEARCH_ENGINE not in {"database", "opensearch", "elasticsearch"}:
 SEARCH_URLS = env_list("SEARCH_URLS", ["http://127.0.0.1:9200"])
 # Each engine run uses its own index names, so tests and several sites can share a cluster.
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "passerelle")
-SEARCH_TIMEOUT_SECONDS = 5
+
+
+def _seconds(name: str, default: int) -> int:
+    value = env_int(name, default)
+    if value < 1:
+        raise ImproperlyConfigured(f"{name} must be at least 1 second, got {value}.")
+    return value
+
+
+# Seconds a cluster may take to answer, per request. Searches, health checks and small reads keep the short
+# one: a page must not hang on a slow cluster. A rebuild's bulk loads (1,000 documents a request) and the
+# indexing queue's writes get longer; the refresh after a bulk load, the alias swap and the deletion of an
+# index get the longest: on a large index they take minutes, and a rebuild must not fail because of it.
+SEARCH_TIMEOUT_SECONDS = _seconds("SEARCH_TIMEOUT_SECONDS", 5)
+SEARCH_BULK_TIMEOUT_SECONDS = _seconds("SEARCH_BULK_TIMEOUT_SECONDS", 120)
+SEARCH_REFRESH_TIMEOUT_SECONDS = _seconds("SEARCH_REFRESH_TIMEOUT_SECONDS", 600)

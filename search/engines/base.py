@@ -4,9 +4,9 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.utils import timezone
 
+from .. import conf
 from ..probes import Candidate, MatchProbe
 
 if TYPE_CHECKING:
@@ -17,9 +17,13 @@ class EngineUnavailable(Exception):
     """The engine did not answer (down, unreachable, timed out): callers retry later, nothing is lost."""
 
 
+class EngineTimedOut(EngineUnavailable):
+    """The engine did not answer within the request's timeout: it may still be doing the work."""
+
+
 def alias_name(kind: str) -> str:
     """The stable name queries use; it points at one physical index at a time."""
-    return f"{settings.SEARCH_INDEX_PREFIX}_{kind}s"
+    return f"{conf.index_prefix()}_{kind}s"
 
 
 def new_index_name(kind: str) -> str:
@@ -45,7 +49,11 @@ class SearchEngine(ABC):
 
     @abstractmethod
     def rebuild(self, kind: str, batches: Iterable[list[dict]], on_batch: Callable[[int], None]) -> str:
-        """Fill a new index from `batches`, then point the alias at it and drop the old one; returns its name."""
+        """Fill a new index from `batches`, then point the alias at it and drop the old one; returns its name.
+
+        If anything fails on the way, the new index is deleted and the alias and the index behind it are left
+        as they were, then the error is raised.
+        """
 
     @abstractmethod
     def stored_versions(self, kind: str) -> dict[int, str]:

@@ -4,7 +4,9 @@ Both speak the same REST API for everything used here; the subclasses only bring
 exception types.
 """
 
+import logging
 import math
+import time
 from abc import abstractmethod
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -19,34 +21,67 @@ from ..documents import DOCUMENT_CLASSES, french_search_analyzer, index_settings
 from ..faceted import FacetedQuery, FacetedResult
 from ..probes import Candidate, MatchProbe
 from ..queries import match_search, text_with_typos
-from .base import EngineUnavailable, SearchEngine, alias_name, new_index_name
+from .base import EngineTimedOut, EngineUnavailable, SearchEngine, alias_name, new_index_name
+
+logger = logging.getLogger(__name__)
+
+# While a rebuild waits for its new index to show every document, how often it asks again.
+SEARCHABLE_POLL_SECONDS = 1.0
 
 
 class ClusterEngine(SearchEngine):
-    """An engine backed by an OpenSearch or Elasticsearch cluster reached over HTTP."""
+    """An engine backed by an OpenSearch or Elasticsearch cluster reached over HTTP.
 
-    def __init__(self, *, urls: list[str], timeout: int):
+    Each kind of request has its own timeout (`search.conf`): `timeout` for searches and small reads,
+    `bulk_timeout` for bulk writes, `refresh_timeout` for index administration (create, refresh, alias swap,
+    delete), which takes minutes on a large index.
+    """
+
+    def __init__(self, *, urls: list[str], timeout: int, bulk_timeout: int, refresh_timeout: int):
         self.urls = urls
         self.timeout = timeout
-        self.client = self._make_client()
+        self.bulk_timeout = bulk_timeout
+        self.refresh_timeout = refresh_timeout
+        self._clients = {}
+        self.client = self._client(timeout)
 
     @abstractmethod
-    def _make_client(self):
-        """The engine's own Python client."""
+    def _make_client(self, timeout: int):
+        """The engine's own Python client, with this timeout per request."""
 
     @abstractmethod
     def _transport_errors(self) -> tuple[type[Exception], ...]:
         """The client's exceptions that mean "the cluster did not answer"."""
 
     @abstractmethod
+    def _timeout_errors(self) -> tuple[type[Exception], ...]:
+        """The client's exceptions that mean "the cluster did not answer in time"."""
+
+    @abstractmethod
     def _not_found_error(self) -> type[Exception]:
         """The client's exception for a missing index or alias."""
+
+    def _client(self, timeout: int):
+        """The client whose requests wait up to `timeout` seconds (one per timeout, sharing nothing else)."""
+        if timeout not in self._clients:
+            self._clients[timeout] = self._make_client(timeout)
+        return self._clients[timeout]
+
+    @property
+    def _bulk_client(self):
+        return self._client(self.bulk_timeout)
+
+    @property
+    def _admin_client(self):
+        return self._client(self.refresh_timeout)
 
     def _call(self, method, **kwargs):
         try:
             return method(**kwargs)
         except self._not_found_error():
             raise
+        except self._timeout_errors() as exc:
+            raise EngineTimedOut(f"{self.name}: {exc.__class__.__name__}: {str(exc)[:200]}") from exc
         except self._transport_errors() as exc:
             raise EngineUnavailable(f"{self.name}: {exc.__class__.__name__}: {str(exc)[:200]}") from exc
 
@@ -70,7 +105,7 @@ class ClusterEngine(SearchEngine):
 
     def _create_index(self, kind: str) -> str:
         name = new_index_name(kind)
-        self._call(self.client.indices.create, index=name, body=self._index_body(kind))
+        self._call(self._admin_client.indices.create, index=name, body=self._index_body(kind))
         return name
 
     def _alias_target(self, kind: str) -> list[str]:
@@ -87,7 +122,7 @@ class ClusterEngine(SearchEngine):
         if targets:
             return targets[-1]
         index = self._create_index(kind)
-        self._call(self.client.indices.put_alias, index=index, name=alias_name(kind))
+        self._call(self._admin_client.indices.put_alias, index=index, name=alias_name(kind))
         return index
 
     def write(self, kind: str, documents: list[dict], delete_ids: Iterable[int]) -> None:
@@ -100,7 +135,7 @@ class ClusterEngine(SearchEngine):
             lines.append({"delete": {"_index": index, "_id": str(pk)}})
         if not lines:
             return
-        answer = self._call(self.client.bulk, body=lines, refresh="wait_for")
+        answer = self._call(self._bulk_client.bulk, body=lines, refresh="wait_for")
         if answer.get("errors"):
             failures = [
                 item
@@ -114,7 +149,22 @@ class ClusterEngine(SearchEngine):
     def rebuild(self, kind: str, batches: Iterable[list[dict]], on_batch: Callable[[int], None]) -> str:
         old = self._alias_target(kind)
         index = self._create_index(kind)
-        self._call(self.client.indices.put_settings, index=index, body={"index": {"refresh_interval": "-1"}})
+        try:
+            self._call(self._admin_client.indices.put_settings, index=index, body={"index": {"refresh_interval": "-1"}})
+            written = self._bulk_load(index, batches, on_batch)
+            self._call(self._admin_client.indices.put_settings, index=index, body={"index": {"refresh_interval": "1s"}})
+            self._wait_searchable(index, written)
+            self._swap_alias(kind, index, old)
+        except BaseException:
+            self._discard(kind, index)
+            raise
+        for name in old:
+            self._delete_index(name, reason="replaced by a rebuild")
+        return index
+
+    def _bulk_load(self, index: str, batches: Iterable[list[dict]], on_batch: Callable[[int], None]) -> int:
+        """Send every batch to the new index; returns how many documents were written."""
+        written = 0
         # The next batch is built from the database while the cluster digests the previous one.
         with ThreadPoolExecutor(max_workers=1) as sender:
             pending = None
@@ -122,18 +172,10 @@ class ClusterEngine(SearchEngine):
                 if pending is not None:
                     pending.result()
                 pending = sender.submit(self._bulk_new_index, index, documents, on_batch)
+                written += len(documents)
             if pending is not None:
                 pending.result()
-        self._call(self.client.indices.put_settings, index=index, body={"index": {"refresh_interval": "1s"}})
-        self._call(self.client.indices.refresh, index=index)
-        alias = alias_name(kind)
-        actions = [{"add": {"index": index, "alias": alias}}]
-        actions += [{"remove": {"index": name, "alias": alias}} for name in old]
-        # One atomic alias update: readers see the old index, then the new one, never nothing.
-        self._call(self.client.indices.update_aliases, body={"actions": actions})
-        for name in old:
-            self._call(self.client.indices.delete, index=name)
-        return index
+        return written
 
     def _bulk_new_index(self, index: str, documents: list[dict], on_batch: Callable[[int], None]) -> None:
         lines = []
@@ -141,10 +183,65 @@ class ClusterEngine(SearchEngine):
             lines.append({"index": {"_index": index, "_id": str(document["id"])}})
             lines.append(document)
         if lines:
-            answer = self._call(self.client.bulk, body=lines)
+            answer = self._call(self._bulk_client.bulk, body=lines)
             if answer.get("errors"):
                 raise EngineUnavailable(f"{self.name}: bulk errors while rebuilding {index}")
         on_batch(len(documents))
+
+    def _wait_searchable(self, index: str, expected: int) -> None:
+        """Refresh the new index and wait until it shows every document written, for up to `refresh_timeout`.
+
+        On a large index the refresh after a bulk load takes minutes: it gets the long timeout, and a refresh
+        that outlasts its request (the cluster carries on) is asked for again until the deadline. The alias is
+        only swapped once searches would find everything.
+        """
+        deadline = time.monotonic() + self.refresh_timeout
+        shown = None
+        while True:
+            try:
+                self._call(self._admin_client.indices.refresh, index=index)
+                shown = self._call(self._admin_client.count, index=index)["count"]
+            except EngineTimedOut:
+                if time.monotonic() >= deadline:
+                    raise
+            if shown is not None and shown >= expected:
+                return
+            if time.monotonic() >= deadline:
+                raise EngineUnavailable(
+                    f"{self.name}: {index} shows {shown} of {expected} documents after {self.refresh_timeout} s"
+                )
+            time.sleep(SEARCHABLE_POLL_SECONDS)
+
+    def _swap_alias(self, kind: str, index: str, old: list[str]) -> None:
+        alias = alias_name(kind)
+        actions = [{"add": {"index": index, "alias": alias}}]
+        actions += [{"remove": {"index": name, "alias": alias}} for name in old]
+        # One atomic alias update: readers see the old index, then the new one, never nothing.
+        try:
+            self._call(self._admin_client.indices.update_aliases, body={"actions": actions})
+        except EngineTimedOut:
+            # The answer was lost, not necessarily the swap: the alias says which it was.
+            if self._alias_target(kind) != [index]:
+                raise
+
+    def _discard(self, kind: str, index: str) -> None:
+        """Delete the index of a failed rebuild, unless the alias already points at it (the swap went through
+        and only its answer was lost): the live alias and its index stay as they were."""
+        try:
+            if index in self._alias_target(kind):
+                return
+        except EngineUnavailable:
+            logger.warning("%s: could not read alias %s after a failed rebuild", self.name, alias_name(kind))
+        self._delete_index(index, reason="left by a failed rebuild")
+
+    def _delete_index(self, name: str, *, reason: str) -> None:
+        """Delete an index that no alias needs; a failure is logged, never raised over the rebuild's outcome."""
+        try:
+            self._call(self._admin_client.indices.delete, index=name)
+        except self._not_found_error():
+            pass
+        except EngineUnavailable as exc:
+            logger.warning("%s: could not delete index %s (%s), delete it by hand: %s", self.name, name, reason, exc)
 
     def stored_versions(self, kind: str) -> dict[int, str]:
         if not self._alias_target(kind):
@@ -166,7 +263,7 @@ class ClusterEngine(SearchEngine):
 
     def drop(self, kind: str) -> None:
         for name in self._alias_target(kind):
-            self._call(self.client.indices.delete, index=name)
+            self._call(self._admin_client.indices.delete, index=name)
 
     # Queries ------------------------------------------------------------------------------------------------
 

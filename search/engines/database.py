@@ -149,10 +149,15 @@ class DatabaseEngine(SearchEngine):
 
     def rebuild(self, kind: str, batches: Iterable[list[dict]], on_batch: Callable[[int], None]) -> str:
         index = new_index_name(kind)
-        for documents in batches:
-            with transaction.atomic():
-                self._store(kind, index, documents)
-            on_batch(len(documents))
+        try:
+            for documents in batches:
+                with transaction.atomic():
+                    self._store(kind, index, documents)
+                on_batch(len(documents))
+        except BaseException:
+            # Each batch committed on its own: remove them, the alias still points at the live index.
+            StoredDocument.objects.filter(index=index).delete()
+            raise
         with transaction.atomic():
             old = self._current_index(kind)
             IndexAlias.objects.update_or_create(alias=alias_name(kind), defaults={"index": index})

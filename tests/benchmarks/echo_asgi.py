@@ -1,13 +1,12 @@
 """Bare Channels baseline for `ws_delivery.py`: every frame received is group-sent to every socket.
 
-No database, no authentication, no Django app: only daphne, the channel layer
-(in memory, or Redis when REDIS_URL is set) and one group, so the benchmark can
-tell what the conversation consumer adds on top of Channels itself.
+No database, no authentication, no Django app: only daphne, the channel layer and one group per room, so the
+benchmark can tell what the conversation consumer adds on top of Channels itself. The layer is the app's own
+(`config.settings.channels`, from the same REDIS_URL and REDIS_PREFIX): same backend, same capacity, so
+a ratio app/echo never measures a difference of layer configuration.
 
     python -m daphne -b 127.0.0.1 -p 8001 tests.benchmarks.echo_asgi:application
 """
-
-import os
 
 import django
 from django.conf import settings
@@ -15,15 +14,9 @@ from django.conf import settings
 GROUP = "bench.echo"
 
 if not settings.configured:
-    redis_url = os.environ.get("REDIS_URL", "")
-    if redis_url:
-        layer = {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [redis_url], "prefix": os.environ.get("REDIS_PREFIX", "bench-echo")},
-        }
-    else:
-        layer = {"BACKEND": "channels.layers.InMemoryChannelLayer"}
-    settings.configure(INSTALLED_APPS=[], CHANNEL_LAYERS={"default": layer}, USE_TZ=True)
+    from config.settings.channels import CHANNEL_LAYERS
+
+    settings.configure(INSTALLED_APPS=[], CHANNEL_LAYERS=CHANNEL_LAYERS, USE_TZ=True)
     django.setup()
 
 from channels.generic.websocket import AsyncWebsocketConsumer  # noqa: E402  (needs settings)

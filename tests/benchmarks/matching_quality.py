@@ -55,7 +55,7 @@ def fold(text: str) -> str:
 
 
 def configure(args) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "marketplace.settings.base"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
     os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{args.sqlite}"
     os.environ["SEARCH_ENGINE"] = "database"
     os.environ["SEARCH_INDEX_PREFIX"] = args.index_prefix

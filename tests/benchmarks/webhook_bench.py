@@ -9,14 +9,17 @@ It starts localstripe (or uses `--localstripe-url`), creates the orders and thei
 drives each one to a planned end (paid, declined, partly refunded, fully refunded), then generates the
 events Stripe would send for them, adds duplicates (same event id, same body: a redelivery), shuffles,
 and POSTs each one, signed, to `/billing/stripe/webhook/` through Django's test Client. The handler
-fetches every object again from localstripe, so the figure includes those round trips. It prints events
-per second and exits 1 unless every order ends exactly as planned. See README.md in this folder.
+fetches every object again from localstripe, so the figure includes those round trips. E-mails go to
+Django's in-memory backend and log records are held back during the replay, so nothing is printed inside the
+timed part. It prints events per second beside the time spent waiting for localstripe, and exits 1 unless every
+order ends exactly as planned. See README.md in this folder.
 """
 
 import argparse
 import hashlib
 import hmac
 import json
+import logging
 import os
 import random
 import statistics
@@ -29,6 +32,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.benchmarks.budgets import Budgets, add_budget_option, load_average, out  # noqa: E402
+
 WEBHOOK_SECRET = "whsec_bench"  # noqa: S105 - a local test secret
 GOOD_CARD = "4242424242424242"
 DECLINED_CARD = "4000000000000341"
@@ -54,11 +62,6 @@ PLANS = {
 }
 
 
-def out(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
-
-
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[max(0, min(len(ordered) - 1, round(p / 100 * len(ordered)) - 1))]
@@ -82,13 +85,14 @@ def configure(args, localstripe_url: str) -> None:
     os.environ["STRIPE_WEBHOOK_SECRET"] = WEBHOOK_SECRET
     os.environ["TASKS_BACKEND"] = "immediate"
     os.environ["DEBUG"] = "0"
+    # The e-mails the handlers send (invoices, refunds) are kept in memory: the console backend would print
+    # them, about 1,500 for 2,000 orders, inside the timed replay.
+    os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
+    os.environ.pop("EMAIL_HOST", None)
     os.environ.pop("REDIS_URL", None)
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
-    import logging
-
     from django.conf import settings
 
     # Bench users never log in: a fast hasher, and the stripe library's per-request INFO lines off.
@@ -233,7 +237,19 @@ def build_events(driven: list[dict], duplicate_ratio: float, seed: int) -> tuple
 # Replay and check --------------------------------------------------------------------------------------------
 
 
+class HeldRecords(logging.Handler):
+    """Keeps the log records emitted during the replay, printed after it instead of inside the timing."""
+
+    def __init__(self):
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
 def replay(deliveries: list[tuple[str, bytes]]) -> dict:
+    from django.core import mail
     from django.test import Client
 
     from billing.payments.stripe_provider import StripeProvider
@@ -251,22 +267,35 @@ def replay(deliveries: list[tuple[str, bytes]]) -> dict:
             fetches["seconds"] += time.perf_counter() - t0
 
     StripeProvider._call = timed_call
+    root = logging.getLogger()
+    printing, held = root.handlers[:], HeldRecords()
+    root.handlers = [held]
+    mail.outbox = []
     web = Client()
+    # The first request builds the middleware chain (and warns about a missing static directory): not timed.
+    web.get("/billing/stripe/webhook/")
     latencies, statuses, duplicates, retry = [], Counter(), 0, []
-    started = time.perf_counter()
-    for _event_id, body in deliveries:
-        t0 = time.perf_counter()
-        response = web.post(
-            "/billing/stripe/webhook/", data=body, content_type="application/json", HTTP_STRIPE_SIGNATURE=sign(body)
-        )
-        latencies.append(time.perf_counter() - t0)
-        statuses[response.status_code] += 1
-        if response.status_code == 200:
-            duplicates += response.json()["duplicate"]
-        else:
-            retry.append(body)
-    elapsed = time.perf_counter() - started
-    StripeProvider._call = original_call
+    try:
+        started = time.perf_counter()
+        for _event_id, body in deliveries:
+            t0 = time.perf_counter()
+            response = web.post(
+                "/billing/stripe/webhook/",
+                data=body,
+                content_type="application/json",
+                HTTP_STRIPE_SIGNATURE=sign(body),
+            )
+            latencies.append(time.perf_counter() - t0)
+            statuses[response.status_code] += 1
+            if response.status_code == 200:
+                duplicates += response.json()["duplicate"]
+            else:
+                retry.append(body)
+        elapsed = time.perf_counter() - started
+    finally:
+        StripeProvider._call = original_call
+        root.handlers = printing
+    emails = len(mail.outbox)
     # Stripe redelivers what was not acknowledged; so does the benchmark, once, outside the timing.
     retried = Counter(
         web.post(
@@ -281,6 +310,8 @@ def replay(deliveries: list[tuple[str, bytes]]) -> dict:
         "duplicates": duplicates,
         "retried": retried,
         "fetches": fetches,
+        "emails": emails,
+        "records": held.records,
     }
 
 
@@ -369,11 +400,12 @@ def main() -> int:
     parser.add_argument("--sqlite", default=str(Path(tempfile.gettempdir()) / "webhook_bench.sqlite3"))
     parser.add_argument("--localstripe-url", default="", help="a running localstripe; default: start one")
     parser.add_argument("--profile", action="store_true", help="cProfile the replay (inflates the timings)")
+    add_budget_option(parser)
     args = parser.parse_args()
     if not 0 <= args.duplicates < 1:
         parser.error("--duplicates must be in [0, 1)")
 
-    sys.path.insert(0, str(ROOT))
+    out(load_average("start"))
     server = None
     if not args.localstripe_url:
         server = start_localstripe()
@@ -382,6 +414,7 @@ def main() -> int:
     finally:
         if server is not None:
             server.stop()
+        out(load_average("end"))
 
 
 def run(args, localstripe_url: str) -> int:
@@ -419,19 +452,39 @@ def run(args, localstripe_url: str) -> int:
         result = replay(deliveries)
     latencies = result["latencies"]
     rate = len(deliveries) / result["elapsed"]
+    fetches = result["fetches"]
+    own_seconds = max(result["elapsed"] - fetches["seconds"], 1e-9)
     out(
         f"replay: {len(deliveries)} events in {result['elapsed']:.1f} s = {rate:,.0f} events/s "
         f"(p50 {statistics.median(latencies) * 1000:.1f} ms, p95 {percentile(latencies, 95) * 1000:.1f} ms, "
         f"p99 {percentile(latencies, 99) * 1000:.1f} ms)"
     )
-    fetches = result["fetches"]
     out(
         f"of which {fetches['seconds']:.1f} s in {fetches['calls']} calls to localstripe (re-fetches); "
-        f"without them: {len(deliveries) / max(result['elapsed'] - fetches['seconds'], 1e-9):,.0f} events/s"
+        f"without them: {len(deliveries) / own_seconds:,.0f} events/s"
     )
     out(f"responses: {dict(result['statuses'])}; answered as duplicates: {result['duplicates']}")
     if result["retried"]:
         out(f"redelivered after a non-2xx: {dict(result['retried'])}")
+    out(f"e-mails sent during the replay: {result['emails']} (in-memory backend, nothing printed while timing)")
+    report_records(result["records"])
+
+    budgets = Budgets(f"webhook_bench, {connection.vendor}")
+    budgets.add(
+        "replay",
+        figure=f"{rate:,.0f} events/s",
+        baseline=f"{fetches['seconds']:.1f} of {result['elapsed']:.1f} s waiting for localstripe",
+        budget="none set (issue 24)",
+        ok=None,
+    )
+    budgets.add(
+        "one delivery, p95",
+        figure=f"{percentile(latencies, 95) * 1000:.1f} ms",
+        baseline=f"{fetches['seconds'] / max(fetches['calls'], 1) * 1000:.1f} ms per localstripe call",
+        budget="none set (issue 24)",
+        ok=None,
+    )
+    budgets.print()
 
     problems = check(driven, unique)
     by_plan = Counter(item["plan"] for item in driven)
@@ -441,7 +494,18 @@ def run(args, localstripe_url: str) -> int:
             out("  " + line)
         return 1
     out(f"PASS: every order in its expected final state ({dict(by_plan)}), each distinct event recorded once")
-    return 0
+    return budgets.exit_code(no_budget=args.no_budget)
+
+
+def report_records(records: list[logging.LogRecord]) -> None:
+    """The log records held back during the replay: how many per level and logger, and the first few."""
+    if not records:
+        out("log records during the replay: none")
+        return
+    counts = Counter((record.levelname, record.name) for record in records)
+    out("log records during the replay: " + ", ".join(f"{n} {level} {name}" for (level, name), n in counts.items()))
+    for record in records[:3]:
+        out(f"  {record.levelname} {record.name}: {record.getMessage()[:200]}")
 
 
 if __name__ == "__main__":

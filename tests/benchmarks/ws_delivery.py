@@ -12,8 +12,10 @@ app (`config.asgi`), opens N aiohttp WebSocket clients on
 `/ws/conversations/<id>/`, posts M messages at a steady rate from a subset of
 the members (each under the rate limit of `messaging.services`), and measures
 every delivery at every socket. It then does the same against
-`tests/benchmarks/echo_asgi.py`, a bare Channels group echo, and prints the
-ratio app/baseline. See README.md in this folder.
+`tests/benchmarks/echo_asgi.py`, a bare Channels group echo on the same channel
+layer configuration, prints each figure beside the echo's and its budget, and
+exits 1 when a budget fails (`--no-budget` only reports). See README.md in this
+folder.
 """
 
 import argparse
@@ -36,6 +38,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.benchmarks.budgets import Budgets, add_budget_option, load_average, out, ratio  # noqa: E402
+
 HOST = "127.0.0.1"
 STARTUP_SECONDS = 60
 CONNECT_TIMEOUT = 20
@@ -45,39 +52,63 @@ CONNECT_ATTEMPTS = 3
 POSTS_PER_SENDER = 15
 
 
-def out(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
-
-
 # Data ------------------------------------------------------------------------
 
 
-def prepare_database(database_url: str, clients: int, rooms: int) -> tuple[list[int], list[str]]:
-    """Migrate, then create `rooms` conversations (each between its own association and provider), the members
-    and one session per member.
+@dataclass
+class Phase:
+    """One load: `clients` sockets spread over `rooms` conversations, `messages` posted by `senders` of them.
 
-    Returns (conversation id per client, cookie header per client). Client i sits in room i % rooms and speaks
-    for one side or the other of it, alternating, so every room has both sides among its first clients.
+    Client i sits in room i % rooms; message n is posted in room n % rooms. Each phase has its own
+    conversations and users, so the rate limit of one phase never meets another's posts.
+    """
+
+    name: str
+    clients: int
+    rooms: int
+    messages: int
+    senders: int = 0
+    rate: float = 50.0
+    conversation_ids: list[int] = field(default_factory=list)
+    cookies: list[str] = field(default_factory=list)
+
+
+def senders_needed(messages: int, rooms: int) -> int:
+    """Senders for `messages` posts over `rooms` rooms, each sender under the posting rate limit."""
+    return rooms * math.ceil(math.ceil(messages / rooms) / POSTS_PER_SENDER)
+
+
+def prepare_database(database_url: str, phases: list[Phase]) -> None:
+    """Migrate, then create for each phase its conversations (each between its own association and provider),
+    its members and one session per member, filling `conversation_ids` and `cookies` (one per client).
+
+    Client i speaks for one side or the other of its room, alternating, so every room has both sides among
+    its first clients.
     """
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
     os.environ["DATABASE_URL"] = database_url
     # Setup needs neither Redis nor a search cluster: keep this process to the database only.
     for name in ("REDIS_URL", "SEARCH_ENGINE", "SEARCH_URLS"):
         os.environ.pop(name, None)
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
 
     import django
 
     django.setup()
 
+    from django.core.management import call_command
+    from django.db import connections
+
+    call_command("migrate", interactive=False, verbosity=0)
+    for phase in phases:
+        _prepare_phase(phase)
+    connections.close_all()
+
+
+def _prepare_phase(phase: Phase) -> None:
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.hashers import make_password
     from django.contrib.sessions.backends.db import SessionStore
-    from django.core.management import call_command
-    from django.db import connections
     from django.utils import timezone
 
     from marketplace.models import Membership, User
@@ -86,9 +117,8 @@ def prepare_database(database_url: str, clients: int, rooms: int) -> tuple[list[
     from tests.profile_factories import ProviderProfileFactory
     from tests.project_factories import VerifiedAssociationFactory, VerifiedProviderFactory
 
-    call_command("migrate", interactive=False, verbosity=0)
-
-    tag = secrets.token_hex(4)
+    tag = f"{phase.name}-{secrets.token_hex(4)}"
+    rooms, clients = phase.rooms, phase.clients
     pairs, conversations = [], []
     for room in range(rooms):
         association = VerifiedAssociationFactory(name=f"Association banc {tag} {room}", slug=f"bench-asso-{tag}-{room}")
@@ -120,16 +150,14 @@ def prepare_database(database_url: str, clients: int, rooms: int) -> tuple[list[
     )
 
     backend = settings.AUTHENTICATION_BACKENDS[0]
-    cookies = []
     for user in users:
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = backend
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
-        cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
-    connections.close_all()
-    return [conversations[index % rooms] for index in range(clients)], cookies
+        phase.cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
+    phase.conversation_ids = [conversations[index % rooms] for index in range(clients)]
 
 
 # Server ----------------------------------------------------------------------
@@ -155,17 +183,50 @@ class Server:
         if self.process.poll() is None:
             self.process.terminate()
             try:
-                self.process.wait(timeout=10)
+                self.process.wait(timeout=30)  # a profiled server writes its profile first
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)
         self.log.close()
 
 
-def start_daphne(application: str, env: dict) -> Server:
+# daphne under cProfile, every thread included: the consumers run on the event loop (main thread), their
+# database work in asgiref's worker threads. SIGTERM stops Twisted's reactor, so the profile is written.
+PROFILED_DAPHNE = """
+import cProfile, sys, threading
+path = sys.argv.pop(1)
+profiles = [cProfile.Profile()]
+plain_run = threading.Thread.run
+def profiled_run(self):
+    profile = cProfile.Profile()
+    profiles.append(profile)
+    profile.enable()
+    try:
+        plain_run(self)
+    finally:
+        profile.disable()
+threading.Thread.run = profiled_run
+from daphne.cli import CommandLineInterface
+profiles[0].enable()
+try:
+    CommandLineInterface.entrypoint()
+finally:
+    profiles[0].disable()
+    import pstats
+    stats = pstats.Stats(profiles[0])
+    for profile in profiles[1:]:
+        stats.add(profile)
+    stats.dump_stats(path)
+"""
+
+
+def start_daphne(application: str, env: dict, *, profile: Path | None = None) -> Server:
     port = free_port()
     log = tempfile.TemporaryFile()
-    command = [sys.executable, "-m", "daphne", "-b", HOST, "-p", str(port), application]
+    if profile is None:
+        command = [sys.executable, "-m", "daphne", "-b", HOST, "-p", str(port), application]
+    else:
+        command = [sys.executable, "-c", PROFILED_DAPHNE, str(profile), "-b", HOST, "-p", str(port), application]
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
     server = Server(process, port, log)
     deadline = time.monotonic() + STARTUP_SECONDS
@@ -273,7 +334,7 @@ def percentile(values: list[float], fraction: float) -> float:
     return values[index]
 
 
-async def run_load(*, port: int, paths: list[str], cookies: list[str] | None, args) -> dict:
+async def run_load(*, port: int, paths: list[str], cookies: list[str] | None, phase: Phase, args) -> dict:
     """Connect every client, post at a steady rate, wait for the deliveries, return the figures.
 
     Client i listens in room i % rooms; message n is posted in room n % rooms by one of that room's senders,
@@ -281,7 +342,7 @@ async def run_load(*, port: int, paths: list[str], cookies: list[str] | None, ar
     """
     import aiohttp
 
-    clients = args.clients
+    clients = phase.clients
     origin = {"Origin": f"http://{HOST}:{port}"}
     headers_for = [{**origin, **({"Cookie": cookies[index]} if cookies else {})} for index in range(clients)]
     connector = aiohttp.TCPConnector(limit=0)
@@ -304,16 +365,16 @@ async def run_load(*, port: int, paths: list[str], cookies: list[str] | None, ar
         try:
             # The app joins the group before accepting; settle a moment so every reader is scheduled.
             await asyncio.sleep(0.5)
-            rooms = args.rooms
+            rooms = phase.rooms
             members = {room: [index for index in connected if index % rooms == room] for room in range(rooms)}
-            per_room = math.ceil(args.senders / rooms)
+            per_room = math.ceil(phase.senders / rooms)
             senders = [index for room in range(rooms) for index in members[room][:per_room]]
             sent: dict[str, float] = {}
             room_of: dict[str, int] = {}
             if senders:
-                interval = 1.0 / args.rate
+                interval = 1.0 / phase.rate
                 send_started = time.perf_counter()
-                for number in range(args.messages):
+                for number in range(phase.messages):
                     room = number % rooms
                     talkers = members[room][:per_room]
                     if not talkers:
@@ -372,7 +433,7 @@ async def run_load(*, port: int, paths: list[str], cookies: list[str] | None, ar
                 latencies.append((arrival - sent[client_id]) * 1000)
             last_arrival = max(last_arrival, arrival)
         duplicated += sum(count - 1 for count in counts.values() if count > 1)
-        room = index % args.rooms
+        room = index % phase.rooms
         lost += sum(1 for client_id in sent if room_of[client_id] == room and client_id not in counts)
         errors.update(receiver.errors)
     latencies.sort()
@@ -430,10 +491,85 @@ def report(title: str, figures: dict) -> None:
         out(f"errors received        {figures['errors']}")
 
 
-def ratio(app: float, baseline: float) -> str:
-    if not baseline or math.isnan(app) or math.isnan(baseline):
-        return "n/a"
-    return f"{app / baseline:.2f}x"
+# Budgets (README.md): each a ratio app/echo measured in the same run, on the same machine and layer.
+BUDGET_SOCKETS = 1000
+SMALL_SOCKETS = 50
+SMALL_RATE, SMALL_MESSAGES = 5.0, 100
+P95_RATIO_SERVICES, P95_MS_SERVICES = 3.0, 50.0  # PostgreSQL + Redis, 1,000 sockets
+P95_RATIO_EMBEDDED = 10.0  # SQLite + in-memory layer, 1,000 sockets
+MEDIAN_RATIO = 3.0  # 50 sockets
+CONNECT_RATIO = 2.0  # time to connect 1,000 sockets
+
+
+def scale_note(measured: int, budgeted: int) -> str:
+    return "" if measured == budgeted else f"budget at {budgeted:,} sockets, measured at {measured:,}"
+
+
+def budget_checks(args, main: Phase, small: Phase, app: dict, echo: dict) -> Budgets:
+    """Each budget beside the echo's figure; `app`/`echo` map a phase name to its figures."""
+    database = "postgresql" if args.database_url else "sqlite"
+    budgets = Budgets(f"ws_delivery, {database} + {args.layer} layer")
+    ours, base = app[main.name], echo[main.name]
+    at_scale = scale_note(main.clients, BUDGET_SOCKETS)
+    p95_ratio = ratio(ours["p95"], base["p95"])
+    figure = f"{ours['p95']:.1f} ms = {p95_ratio:.2f}x"
+    baseline = f"echo {base['p95']:.1f} ms"
+    if (database, args.layer) == ("postgresql", "redis"):
+        budgets.add(
+            "p95 delivery",
+            figure=figure,
+            baseline=baseline,
+            budget=f"<= {P95_RATIO_SERVICES:g}x echo and < {P95_MS_SERVICES:g} ms",
+            ok=p95_ratio <= P95_RATIO_SERVICES and ours["p95"] < P95_MS_SERVICES,
+            scale=at_scale,
+        )
+    elif (database, args.layer) == ("sqlite", "memory"):
+        budgets.add(
+            "p95 delivery",
+            figure=figure,
+            baseline=baseline,
+            budget=f"<= {P95_RATIO_EMBEDDED:g}x echo",
+            ok=p95_ratio <= P95_RATIO_EMBEDDED,
+            scale=at_scale,
+        )
+    else:
+        budgets.add(
+            "p95 delivery",
+            figure=figure,
+            baseline=baseline,
+            budget="set for PostgreSQL + Redis and SQLite + memory only",
+            ok=None,
+        )
+    ours_small, base_small = app[small.name], echo[small.name]
+    median_ratio = ratio(ours_small["p50"], base_small["p50"])
+    budgets.add(
+        "median post-to-delivery",
+        figure=f"{ours_small['p50']:.1f} ms = {median_ratio:.2f}x",
+        baseline=f"echo {base_small['p50']:.1f} ms",
+        budget=f"<= {MEDIAN_RATIO:g}x echo",
+        ok=median_ratio <= MEDIAN_RATIO,
+        scale=scale_note(small.clients, SMALL_SOCKETS),
+    )
+    connect_ratio = ratio(ours["connect_seconds"], base["connect_seconds"])
+    everyone = ours["connected"] == main.clients and base["connected"] == main.clients
+    budgets.add(
+        f"connect {main.clients:,} sockets",
+        figure=f"{ours['connect_seconds']:.2f} s = {connect_ratio:.2f}x"
+        + ("" if everyone else f" ({ours['connected']}/{main.clients} connected)"),
+        baseline=f"echo {base['connect_seconds']:.2f} s",
+        budget=f"<= {CONNECT_RATIO:g}x echo, all connected",
+        ok=connect_ratio <= CONNECT_RATIO and everyone,
+        scale=at_scale,
+    )
+    throughput = ratio(ours["deliveries_per_second"], base["deliveries_per_second"])
+    budgets.add(
+        "deliveries per second",
+        figure=f"{ours['deliveries_per_second']:,.0f} = {throughput:.2f}x",
+        baseline=f"echo {base['deliveries_per_second']:,.0f}",
+        budget="none (equals the offered rate while the server keeps up)",
+        ok=None,
+    )
+    return budgets
 
 
 # Main ------------------------------------------------------------------------
@@ -455,17 +591,35 @@ def parse_args(argv=None):
         "--senders", type=int, default=0, help=f"members who post (default: enough for {POSTS_PER_SENDER} posts each)"
     )
     parser.add_argument(
+        "--small-clients",
+        type=int,
+        default=SMALL_SOCKETS,
+        help="sockets of the second, small load in one room, for the median budget (0: skip it)",
+    )
+    parser.add_argument(
+        "--small-rate",
+        type=float,
+        default=SMALL_RATE,
+        help="posts per second of the small load: light, so its median is the post path and not a queue",
+    )
+    parser.add_argument(
         "--drain-timeout", type=float, default=60.0, help="seconds to wait for deliveries after the last post"
     )
     parser.add_argument("--database-url", default="", help="PostgreSQL URL (default: a temporary SQLite file)")
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0")
     parser.add_argument("--no-baseline", action="store_true", help="skip the bare Channels echo baseline")
+    parser.add_argument(
+        "--profile", type=Path, default=None, help="write a cProfile of the app's server (all threads) to this file"
+    )
+    add_budget_option(parser)
     args = parser.parse_args(argv)
-    if args.clients < 1 or args.messages < 1 or args.rate <= 0 or args.rooms < 1:
+    if args.clients < 1 or args.messages < 1 or args.rate <= 0 or args.rooms < 1 or args.small_clients < 0:
         parser.error("--clients, --messages, --rate and --rooms must be positive")
+    if args.small_rate <= 0:
+        parser.error("--small-rate must be positive")
     if args.rooms > args.clients:
         parser.error("--rooms cannot exceed --clients")
-    needed = args.rooms * math.ceil(math.ceil(args.messages / args.rooms) / POSTS_PER_SENDER)
+    needed = senders_needed(args.messages, args.rooms)
     args.senders = args.senders or needed
     if args.senders < needed:
         parser.error(f"{args.messages} messages need at least {needed} senders under the rate limit")
@@ -477,6 +631,25 @@ def parse_args(argv=None):
     return args
 
 
+def phases_for(args) -> tuple[Phase, Phase]:
+    """The load of the run and the small one-room load of the median budget (the same when sizes agree)."""
+    main = Phase(
+        "main", clients=args.clients, rooms=args.rooms, messages=args.messages, senders=args.senders, rate=args.rate
+    )
+    if not args.small_clients or args.small_clients == args.clients:
+        return main, main
+    messages = min(args.messages, SMALL_MESSAGES, args.small_clients * POSTS_PER_SENDER)
+    small = Phase(
+        "small",
+        clients=args.small_clients,
+        rooms=1,
+        messages=messages,
+        senders=senders_needed(messages, 1),
+        rate=args.small_rate,
+    )
+    return main, small
+
+
 def raise_file_limit() -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     wanted = hard if hard != resource.RLIM_INFINITY else 65536
@@ -484,47 +657,84 @@ def raise_file_limit() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
 
 
+def run_server(application: str, env: dict, phases: list[Phase], *, echo: bool, args, servers: list) -> dict:
+    """One daphne process for every phase in turn (the small one first, so the big one meets a warm server)."""
+    server = start_daphne(application, env, profile=None if echo else args.profile)
+    servers.append(server)
+    figures = {}
+    for position, phase in enumerate(phases):
+        if echo:
+            # Rooms numbered apart per phase, as the app's phases have their own conversations.
+            first = position * 1_000_000
+            paths = [f"/ws/echo/{first + index % phase.rooms}/" for index in range(phase.clients)]
+            cookies = None
+        else:
+            paths = [f"/ws/conversations/{conversation_id}/" for conversation_id in phase.conversation_ids]
+            cookies = phase.cookies
+        figures[phase.name] = asyncio.run(
+            run_load(port=server.port, paths=paths, cookies=cookies, phase=phase, args=args)
+        )
+    server.stop()
+    servers.remove(server)
+    return figures
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     raise_file_limit()
     workdir = tempfile.mkdtemp(prefix="ws-bench-")
     database_url = args.database_url or f"sqlite:///{workdir}/bench.sqlite3"
+    main_phase, small_phase = phases_for(args)
+    phases = [small_phase, main_phase] if small_phase is not main_phase else [main_phase]
     servers: list[Server] = []
+    out(load_average("start"))
     try:
+        from config.settings.channels import CHANNEL_CAPACITY
+
         out(
             f"ws_delivery: {args.clients} clients, {args.messages} messages at {args.rate:g}/s, "
-            f"{args.senders} senders, {args.rooms} room(s), layer={args.layer}, "
-            f"database={'postgresql' if args.database_url else 'sqlite'}"
+            f"{args.senders} senders, {args.rooms} room(s), layer={args.layer} (capacity {CHANNEL_CAPACITY}, "
+            f"the app's layer settings for the echo too), database={'postgresql' if args.database_url else 'sqlite'}"
         )
+        if small_phase is not main_phase:
+            out(
+                f"small load             {small_phase.clients} clients in one room, {small_phase.messages} messages "
+                f"at {small_phase.rate:g}/s, {small_phase.senders} senders (median budget), run first on each server"
+            )
         started = time.perf_counter()
-        conversation_ids, cookies = prepare_database(database_url, args.clients, args.rooms)
-        out(f"setup                  {time.perf_counter() - started:.1f} s (migrate, {args.clients} members, sessions)")
-        env = server_env(layer=args.layer, redis_url=args.redis_url, database_url=database_url)
+        prepare_database(database_url, phases)
+        members = sum(phase.clients for phase in phases)
+        out(f"setup                  {time.perf_counter() - started:.1f} s (migrate, {members} members, sessions)")
 
-        app = start_daphne("config.asgi:application", env)
-        servers.append(app)
-        paths = [f"/ws/conversations/{conversation_id}/" for conversation_id in conversation_ids]
-        app_figures = asyncio.run(run_load(port=app.port, paths=paths, cookies=cookies, args=args))
-        app.stop()
-        servers.remove(app)
-        report(f"app: ConversationConsumer, {args.layer} layer", app_figures)
+        def env() -> dict:  # each server its own Redis prefix
+            return server_env(layer=args.layer, redis_url=args.redis_url, database_url=database_url)
 
+        app = run_server("config.asgi:application", env(), phases, echo=False, args=args, servers=servers)
+        for phase in phases:
+            report(
+                f"app: ConversationConsumer, {args.layer} layer, {phase.name} load ({phase.clients} sockets)",
+                app[phase.name],
+            )
+        if args.profile:
+            out(f"profile of the app's server written to {args.profile}")
+        lost = any(figures["lost"] or figures["duplicated"] for figures in app.values())
         if args.no_baseline:
-            return 0 if app_figures["lost"] == 0 and app_figures["duplicated"] == 0 else 1
-        echo = start_daphne("tests.benchmarks.echo_asgi:application", env)
-        servers.append(echo)
-        echo_paths = [f"/ws/echo/{index % args.rooms}/" for index in range(args.clients)]
-        base_figures = asyncio.run(run_load(port=echo.port, paths=echo_paths, cookies=None, args=args))
-        echo.stop()
-        servers.remove(echo)
-        report(f"baseline: bare Channels group echo, {args.layer} layer", base_figures)
+            out(load_average("end"))
+            return 1 if lost else 0
+        echo = run_server(
+            "tests.benchmarks.echo_asgi:application", env(), phases, echo=True, args=args, servers=servers
+        )
+        for phase in phases:
+            report(f"baseline: bare Channels group echo, {args.layer} layer, {phase.name} load", echo[phase.name])
 
-        out("== app / baseline")
-        out(f"p95 latency            {ratio(app_figures['p95'], base_figures['p95'])}")
-        throughput = ratio(app_figures["deliveries_per_second"], base_figures["deliveries_per_second"])
-        out(f"deliveries per second  {throughput}")
-        ok = app_figures["lost"] == 0 and app_figures["duplicated"] == 0
-        return 0 if ok else 1
+        budgets = budget_checks(args, main_phase, small_phase, app, echo)
+        budgets.print()
+        out(
+            "FAIL  app deliveries: some lost or duplicated" if lost else "PASS  app deliveries: none lost or duplicated"
+        )
+        out(load_average("end"))
+        code = budgets.exit_code(no_budget=args.no_budget)
+        return 1 if lost else code
     except BaseException:
         for server in servers:
             out(f"--- daphne on port {server.port} ---\n{server.output()[-4000:]}")

@@ -17,6 +17,9 @@ _OWN_ENV = (
     "REDIS_URL",
     "SEARCH_ENGINE",
     "SEARCH_URLS",
+    "SEARCH_TIMEOUT_SECONDS",
+    "SEARCH_BULK_TIMEOUT_SECONDS",
+    "SEARCH_REFRESH_TIMEOUT_SECONDS",
     "TASKS_BACKEND",
     "SECRET_KEY",
     "DEBUG",
@@ -129,12 +132,27 @@ def test_environment_switches_every_engine():
         ({"TASKS_BACKEND": "celery"}, "TASKS_BACKEND must be immediate or database"),
         ({"DEBUG": "maybe"}, "DEBUG must be a boolean"),
         ({"DATABASE_URL": "mysql://u:p@h/db"}, "DATABASE_URL scheme 'mysql' is not supported"),
+        ({"SEARCH_REFRESH_TIMEOUT_SECONDS": "0"}, "SEARCH_REFRESH_TIMEOUT_SECONDS must be at least 1 second"),
+        ({"SEARCH_TIMEOUT_SECONDS": "soon"}, "SEARCH_TIMEOUT_SECONDS must be an integer"),
     ],
 )
 def test_bad_configuration_stops_with_a_sentence(env, message):
     result = run_django("pass", **env)
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_search_timeouts_come_from_the_environment():
+    """Each kind of cluster request has its own timeout; the long ones keep a rebuild alive on a large index."""
+    code = (
+        "print(settings.SEARCH_TIMEOUT_SECONDS, settings.SEARCH_BULK_TIMEOUT_SECONDS, "
+        "settings.SEARCH_REFRESH_TIMEOUT_SECONDS)"
+    )
+    assert run_django(code).stdout.split() == ["5", "120", "600"]
+    result = run_django(
+        code, SEARCH_TIMEOUT_SECONDS="2", SEARCH_BULK_TIMEOUT_SECONDS="30", SEARCH_REFRESH_TIMEOUT_SECONDS="900"
+    )
+    assert result.stdout.split() == ["2", "30", "900"], result.stderr
 
 
 def _manage(*args, **env):

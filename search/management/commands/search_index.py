@@ -51,7 +51,13 @@ class Command(BaseCommand):
 
     def _rebuild(self, engine, kinds):
         for kind in kinds:
-            count = index_rebuild(engine=engine, kind=kind, on_batch=self._progress(kind))
+            try:
+                count = index_rebuild(engine=engine, kind=kind, on_batch=self._progress(kind))
+            except EngineUnavailable as exc:
+                raise CommandError(
+                    f"The {kind} rebuild on {engine.name} failed and was undone: searches still use the index they "
+                    f"used before. {exc}"
+                ) from exc
             if not count:
                 self._progress(kind)(0, 0)
             self.stdout.write("")
