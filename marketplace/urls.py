@@ -11,7 +11,17 @@ from cms.sitemaps import MultilingualPageSitemap
 
 from . import converters  # noqa: F401  (registers the `id` converter before any route uses it)
 from .api import api
-from .views import accounts, dashboard, health, language, notification_settings, organisations, tokens
+from .views import (
+    accounts,
+    csp_reports,
+    dashboard,
+    health,
+    language,
+    notification_settings,
+    organisations,
+    second_factor,
+    tokens,
+)
 from .views.api import api_not_found
 
 account_patterns = (
@@ -21,6 +31,7 @@ account_patterns = (
         path("confirmer/<str:token>/", accounts.confirm_email, name="confirm_email"),
         path("confirmer-a-nouveau/", accounts.resend_confirmation, name="resend_confirmation"),
         path("connexion/", accounts.LoginView.as_view(), name="login"),
+        path("connexion/code/", second_factor.login_code, name="login_code"),
         path("deconnexion/", accounts.LogoutView.as_view(), name="logout"),
         path("mot-de-passe/oublie/", accounts.PasswordResetView.as_view(), name="password_reset"),
         path("mot-de-passe/envoye/", accounts.PasswordResetDoneView.as_view(), name="password_reset_done"),
@@ -32,6 +43,10 @@ account_patterns = (
         path("mot-de-passe/change/", accounts.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
         path("mot-de-passe/", accounts.PasswordChangeView.as_view(), name="password_change"),
         path("profil/", accounts.profile, name="profile"),
+        path("securite/", second_factor.security, name="security"),
+        path("securite/activer/", second_factor.second_factor_setup, name="second_factor_setup"),
+        path("securite/desactiver/", second_factor.second_factor_disable_view, name="second_factor_disable"),
+        path("securite/codes-de-secours/", second_factor.recovery_codes_renew, name="recovery_codes_renew"),
         path("jetons/", tokens.token_list, name="tokens"),
         path("e-mails/", notification_settings.email_preferences, name="notification_emails"),
         path("jetons/<id:token_id>/revoquer/", tokens.token_revoke, name="token_revoke"),
@@ -55,6 +70,7 @@ organisation_patterns = (
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("csp/rapport/", csp_reports.csp_report, name="csp_report"),
     # Browsers and feed readers that ignore the layout's <link rel="icon"> still find the icon.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
     path("api/v1/", api.urls),
@@ -70,6 +86,9 @@ urlpatterns = [
     path("diagnostic/", include("assessment.urls")),
     path("", include("billing.urls")),
     path("langue/", language.switch_language, name="switch_language"),
+    # Wagtail's admin login, replaced by the same view with the second factor's code step.
+    path("admin/login/", second_factor.AdminLoginView.as_view(), name="admin_login"),
+    path("admin/login/code/", second_factor.admin_login_code, name="admin_login_code"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualPageSitemap}}, name="sitemap"),
