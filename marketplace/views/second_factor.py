@@ -168,6 +168,7 @@ def second_factor_setup(request):
         messages.info(request, error.message)
         return redirect("accounts:security")
     form = SecondFactorCodeForm(request.POST or None)
+    form.fields["code"].help_text = _("Les 6 chiffres que l'application affiche pour Passerelle.")
     if request.method == "POST" and form.is_valid():
         try:
             device, codes = second_factor_confirm(user=user, code=form.cleaned_data["code"])
