@@ -11,13 +11,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 import marketplace.converters  # noqa: F401  (registers the `id` converter before any route uses it)
 from cms.sitemaps import MultilingualPageSitemap
-from marketplace.views import dashboard, health, language
+from marketplace.views import csp_reports, dashboard, health, language, second_factor
 from marketplace.views.api import api_not_found
 
 from .api import api
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("csp/rapport/", csp_reports.csp_report, name="csp_report"),
     # Browsers and feed readers that ignore the layout's <link rel="icon"> still find the icon.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
     path("api/v1/", api.urls),
@@ -36,6 +37,9 @@ urlpatterns = [
     path("diagnostic/", include("assessment.urls")),
     path("", include("billing.urls")),
     path("langue/", language.switch_language, name="switch_language"),
+    # Wagtail's admin login, replaced by the same view with the second factor's code step.
+    path("admin/login/", second_factor.AdminLoginView.as_view(), name="admin_login"),
+    path("admin/login/code/", second_factor.admin_login_code, name="admin_login_code"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualPageSitemap}}, name="sitemap"),

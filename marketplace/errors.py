@@ -42,3 +42,13 @@ class ProposalError(DomainError):
 
 class ReviewError(DomainError):
     pass
+
+
+class SecondFactorError(DomainError):
+    pass
+
+
+class SecondFactorThrottled(SecondFactorError):
+    """Too many wrong codes in a row: the device refuses any code for a while."""
+
+    status_code = 429

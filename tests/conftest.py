@@ -147,3 +147,12 @@ def _no_lingering_database_sessions(django_db_setup, django_db_blocker):
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's client logged in as a superuser, with the verified session the admin needs (second factor)."""
+    from .second_factor import verified_login
+
+    verified_login(client, admin_user)
+    return client

@@ -7,7 +7,7 @@ when the payer confirms in the browser; we learn it from the provider's
 webhook and believe it only after fetching the payment again (`retrieve`).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 
@@ -19,6 +19,8 @@ class PaymentSession:
     client_secret: str
     publishable_key: str
     js_url: str
+    # What the payment page's Content-Security-Policy must allow for the provider's script, frames and API.
+    content_security_sources: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

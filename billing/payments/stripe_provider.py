@@ -1,5 +1,7 @@
 """Card payments with Stripe PaymentIntents (or localstripe, which answers the same API)."""
 
+from urllib.parse import urlsplit
+
 import stripe
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -69,6 +71,19 @@ class StripeProvider:
             return f"{settings.STRIPE_API_BASE.rstrip('/')}/js.stripe.com/v3/"
         return "https://js.stripe.com/v3/"
 
+    def content_security_sources(self) -> dict[str, list[str]]:
+        """Stripe.js and Elements as Stripe documents them; localstripe serves its stand-in and API from one origin."""
+        if settings.STRIPE_API_BASE:
+            parts = urlsplit(settings.STRIPE_API_BASE)
+            origin = f"{parts.scheme}://{parts.netloc}"
+            return {"script-src": [origin], "connect-src": [origin]}
+        return {
+            "script-src": ["https://js.stripe.com", "https://*.js.stripe.com"],
+            "connect-src": ["https://api.stripe.com"],
+            "frame-src": ["https://js.stripe.com", "https://*.js.stripe.com", "https://hooks.stripe.com"],
+            "img-src": ["https://*.stripe.com"],
+        }
+
     def _call(self, func, *args, **kwargs):
         try:
             return func(*args, **kwargs)
@@ -101,6 +116,7 @@ class StripeProvider:
             client_secret=intent["client_secret"],
             publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
             js_url=self.js_url(),
+            content_security_sources=self.content_security_sources(),
         )
 
     def retrieve(self, *, intent_id: str) -> IntentState:

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from marketplace.content_security import content_security_allow
+
 from ..conf import billing_setting
 from ..errors import DomainError, PaymentError, PricingError
 from ..forms import CheckoutForm
@@ -145,7 +147,10 @@ def order_detail(request, order_id: int):
         "licence_codes": licence_codes_for_order(order=order) if order.is_paid else [],
         "test_cards": test_cards_enabled(),
     }
-    return render(request, "billing/order_detail.html", context)
+    response = render(request, "billing/order_detail.html", context)
+    if session is not None:
+        content_security_allow(response, session.content_security_sources)
+    return response
 
 
 @login_required

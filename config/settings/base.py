@@ -40,6 +40,21 @@ from .search import (
     SEARCH_TIMEOUT_SECONDS,
     SEARCH_URLS,
 )
+from .security import (
+    CONTENT_SECURITY_POLICY,
+    CSP_ADMIN_POLICY_REPLACE,
+    CSP_ADMIN_PREFIX,
+    CSP_ADMIN_STRICT_PATHS,
+    CSP_EMBED_ORIGINS,
+    CSP_REPORT_RATE_LIMIT,
+    CSP_REPORT_URL,
+    OTP_STATIC_THROTTLE_FACTOR,
+    OTP_TOTP_ISSUER,
+    OTP_TOTP_THROTTLE_FACTOR,
+    SECOND_FACTOR_LOGIN_SECONDS,
+    WAGTAIL_ENABLE_UPDATE_CHECK,
+    WAGTAIL_GRAVATAR_PROVIDER_URL,
+)
 from .tasks import TASKS, TASKS_BACKEND
 
 DEBUG = env_bool("DEBUG", False)
@@ -78,6 +93,12 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    # Serves Swagger UI's files from our own origin (without it, /api/v1/docs loads them from a CDN).
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "channels",
@@ -92,12 +113,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "marketplace.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "marketplace.middleware.SecondFactorMiddleware",
     "marketplace.middleware.UserLanguageMiddleware",
     "marketplace.middleware.ActiveOrganisationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -117,6 +141,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "csp.context_processors.nonce",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",

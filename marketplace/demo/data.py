@@ -16,6 +16,9 @@ from typing import ClassVar
 
 # Published in the README and printed by the command: not a secret.
 DEMO_PASSWORD = "demo-passerelle-2026"
+# The demo staff account's authenticator key (the admin needs a second factor), in the README as base32
+# (OBQXG43FOJSWY3DFFVSGK3LPFUZGMYJB) to add to any authenticator app. Public like the password.
+DEMO_STAFF_TOTP_KEY = b"passerelle-demo-2fa!".hex()
 
 # Every demo address ends with this domain: `.test` is reserved (RFC 2606), so
 # no demo email can ever reach a real mailbox.

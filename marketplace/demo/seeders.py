@@ -59,6 +59,7 @@ from django.core.management.base import OutputWrapper
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ..models import Membership, Organisation, User
 from ..models.organisations import Role
@@ -257,13 +258,27 @@ def _ensure_colleagues(users: dict[str, User], organisations: dict[OrganisationS
     return created
 
 
+def _ensure_staff_authenticators(users: dict[str, User]) -> int:
+    """Staff need a second factor for the admin: the demo's has an authenticator with the published key."""
+    created = 0
+    for login in data.DEMO_LOGINS:
+        if login.is_staff and not TOTPDevice.objects.filter(user=users[login.email]).exists():
+            TOTPDevice.objects.create(
+                user=users[login.email], name="authenticator", key=data.DEMO_STAFF_TOTP_KEY, confirmed=True
+            )
+            created += 1
+    return created
+
+
 def seed_core(stdout: OutputWrapper) -> dict[str, int]:
     """Users, associations, providers, and the documented demo logins with their roles."""
     users, users_created = _ensure_users()
     organisations, organisations_created = _ensure_organisations(users)
     memberships_created = _ensure_colleagues(users, organisations)
+    authenticators_created = _ensure_staff_authenticators(users)
     return {
         "utilisateurs": users_created,
+        "applications d'authentification": authenticators_created,
         "associations": organisations_created["association"],
         "prestataires": organisations_created["provider"],
         "adhésions": memberships_created,

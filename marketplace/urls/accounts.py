@@ -3,7 +3,7 @@
 from django.urls import path
 
 from .. import converters  # noqa: F401  (the `id` path converter)
-from ..views import accounts, notification_settings, tokens
+from ..views import accounts, notification_settings, second_factor, tokens
 
 app_name = "accounts"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("confirmer/<str:token>/", accounts.confirm_email, name="confirm_email"),
     path("confirmer-a-nouveau/", accounts.resend_confirmation, name="resend_confirmation"),
     path("connexion/", accounts.LoginView.as_view(), name="login"),
+    path("connexion/code/", second_factor.login_code, name="login_code"),
     path("deconnexion/", accounts.LogoutView.as_view(), name="logout"),
     path("mot-de-passe/oublie/", accounts.PasswordResetView.as_view(), name="password_reset"),
     path("mot-de-passe/envoye/", accounts.PasswordResetDoneView.as_view(), name="password_reset_done"),
@@ -23,6 +24,10 @@ urlpatterns = [
     path("mot-de-passe/change/", accounts.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("mot-de-passe/", accounts.PasswordChangeView.as_view(), name="password_change"),
     path("profil/", accounts.profile, name="profile"),
+    path("securite/", second_factor.security, name="security"),
+    path("securite/activer/", second_factor.second_factor_setup, name="second_factor_setup"),
+    path("securite/desactiver/", second_factor.second_factor_disable_view, name="second_factor_disable"),
+    path("securite/codes-de-secours/", second_factor.recovery_codes_renew, name="recovery_codes_renew"),
     path("jetons/", tokens.token_list, name="tokens"),
     path("e-mails/", notification_settings.email_preferences, name="notification_emails"),
     path("jetons/<id:token_id>/revoquer/", tokens.token_revoke, name="token_revoke"),

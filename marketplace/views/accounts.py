@@ -20,6 +20,7 @@ from ..forms.accounts import (
 )
 from ..models import User
 from ..services.accounts import email_confirm, email_confirmation_send, user_sign_up, user_update_profile
+from .second_factor import SecondFactorLoginMixin
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,7 +82,7 @@ def resend_confirmation(request):
     return render(request, "accounts/resend_confirmation.html", {"form": form}, status=400 if form.errors else 200)
 
 
-class LoginView(auth_views.LoginView):
+class LoginView(SecondFactorLoginMixin, auth_views.LoginView):
     form_class = EmailLoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from assessment.models import Question, QuestionnaireVersion, VersionStatus
 from tests.factories import UserFactory
+from tests.second_factor import verified_login
 
 from .builders import association_member, build_version, take
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def editor(client):
     user = UserFactory(is_staff=True)
     user.groups.add(Group.objects.get(name="Éditeurs"))
-    client.force_login(user)
+    verified_login(client, user)
     return user
 
 
@@ -73,7 +74,7 @@ def test_publishing_an_incomplete_draft_says_why(client, editor):
 
 def test_people_without_the_permission_cannot_copy_or_publish(client):
     version = build_version()
-    client.force_login(UserFactory(is_staff=True))
+    verified_login(client, UserFactory(is_staff=True))
     response = client.post(reverse("assessment_version_actions:copy", args=[version.pk]))
     assert response.status_code in (302, 403)
     assert QuestionnaireVersion.objects.count() == 1

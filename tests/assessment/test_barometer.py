@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from assessment.barometer import barometer, public_figures
 from tests.factories import UserFactory
+from tests.second_factor import verified_login
 
 from .builders import association_member, build_version, take
 
@@ -52,7 +53,7 @@ def _staff(*, editor=True):
 
 
 def test_staff_see_the_table_and_export_it_as_csv(client, survey):
-    client.force_login(_staff())
+    verified_login(client, _staff())
     page = client.get(URL, {"dimension": "budget_bracket"}).content.decode()
     assert "10 à 50 k€" in page and "moins de 10" in page
     response = client.get(URL, {"dimension": "field_of_action", "format": "csv"})
@@ -67,7 +68,7 @@ def test_staff_see_the_table_and_export_it_as_csv(client, survey):
 
 
 def test_an_unknown_grouping_falls_back_with_a_message(client, survey):
-    client.force_login(_staff())
+    verified_login(client, _staff())
     response = client.get(URL, {"dimension": "name"}, follow=True)
     assert response.status_code == 200
     assert "Regroupement inconnu" in response.content.decode()
@@ -77,7 +78,7 @@ def test_association_members_and_staff_without_the_permission_are_refused(client
     member = association_member()
     client.force_login(member.user)
     assert client.get(URL).status_code in (302, 403)
-    client.force_login(_staff(editor=False))
+    verified_login(client, _staff(editor=False))
     response = client.get(URL)
     assert response.status_code in (302, 403)
     assert "Culture" not in response.content.decode()

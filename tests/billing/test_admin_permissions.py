@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from billing.models import OrderState
 from billing.services.orders import order_create, order_mark_paid
 from billing.services.refunds import refund_create
+from tests.second_factor import verified_login
 
 from ..factories import UserFactory
 
@@ -71,7 +72,7 @@ def test_editors_keep_the_catalogue_and_training_sessions(client, editor, produc
     from .factories import TrainingSessionFactory
 
     session = TrainingSessionFactory()
-    client.force_login(editor)
+    verified_login(client, editor)
 
     assert client.get("/admin/billing_products/").status_code == 200
     assert client.get(f"/admin/billing_products/edit/{product.pk}/").status_code == 200
@@ -85,7 +86,7 @@ def test_editors_keep_the_catalogue_and_training_sessions(client, editor, produc
 
 @pytest.mark.parametrize("who", ["editor", "writer"])
 def test_editors_and_writers_do_not_see_payments(client, orders, who, request):
-    client.force_login(request.getfixturevalue(who))
+    verified_login(client, request.getfixturevalue(who))
 
     for url in money_urls(orders):
         response = client.get(url)
@@ -97,7 +98,7 @@ def test_editors_and_writers_do_not_see_payments(client, orders, who, request):
 
 
 def test_an_editor_cannot_record_a_transfer_or_refund(client, editor, orders):
-    client.force_login(editor)
+    verified_login(client, editor)
 
     client.post(f"/admin/billing_transfers/{orders['unpaid'].pk}/", {"reference": "VIR-X"})
     client.post(f"/admin/billing_refund_order/{orders['paid'].pk}/", {"amount": "", "reason": "Tout"})
@@ -109,7 +110,7 @@ def test_an_editor_cannot_record_a_transfer_or_refund(client, editor, orders):
 
 
 def test_finance_sees_orders_invoices_refunds_and_credit_notes(client, finance, orders):
-    client.force_login(finance)
+    verified_login(client, finance)
 
     for url in money_urls(orders):
         assert client.get(url).status_code == 200, url
@@ -121,7 +122,7 @@ def test_finance_sees_orders_invoices_refunds_and_credit_notes(client, finance, 
 
 
 def test_finance_records_a_transfer(client, finance, orders):
-    client.force_login(finance)
+    verified_login(client, finance)
 
     response = client.post(f"/admin/billing_transfers/{orders['unpaid'].pk}/", {"reference": "VIR-2026-11"})
 
@@ -131,6 +132,6 @@ def test_finance_records_a_transfer(client, finance, orders):
 
 
 def test_staff_without_the_finance_group_is_kept_out(client, orders):
-    client.force_login(UserFactory(is_staff=True))
+    verified_login(client, UserFactory(is_staff=True))
     for url in money_urls(orders):
         assert client.get(url).status_code in (302, 403), url

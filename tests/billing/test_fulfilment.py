@@ -11,6 +11,7 @@ from billing.errors import OrderError, PermissionDenied
 from billing.models import LicenceCode, OrderEvent, OrderState, ProductKind
 from billing.services.fulfilment import licence_codes_import, orders_fulfil_waiting
 from billing.services.orders import order_cancel, order_create, order_mark_paid
+from tests.second_factor import verified_login
 
 from .factories import ProductFactory
 
@@ -164,11 +165,11 @@ def test_only_a_licence_can_be_delivered_by_code():
 
 
 def test_the_admin_pool_is_for_finance_staff_only(licence, finance, editor, client):
-    client.force_login(editor)
+    verified_login(client, editor)
     assert client.get("/admin/billing_licence_codes/").status_code in (302, 403)
     assert client.get("/admin/billing_licence_code_import/").status_code in (302, 403)
 
-    client.force_login(finance)
+    verified_login(client, finance)
     listing = client.get("/admin/billing_licence_codes/")
     assert listing.status_code == 200
     assert "AAAA-1111" in listing.text

@@ -6,6 +6,7 @@ from billing.errors import OrderError, PermissionDenied
 from billing.models import Invoice, Order, OrderLine, OrderState, PaymentMethod
 from billing.services.orders import order_cancel, order_create, order_record_transfer
 from marketplace.models import AuditEntry
+from tests.second_factor import verified_login
 
 from .factories import ProductFactory
 
@@ -197,7 +198,7 @@ def test_staff_record_a_transfer_and_the_order_is_paid_and_invoiced(client, staf
     order = order_create(
         user=member, organisation=association, product_id=product.pk, quantity=1, payment_method="transfer"
     )
-    client.force_login(staff)
+    verified_login(client, staff)
 
     assert client.get(f"/admin/billing_transfers/{order.pk}/").status_code == 200
     empty = client.post(f"/admin/billing_transfers/{order.pk}/", {"reference": ""})
@@ -231,7 +232,7 @@ def test_non_staff_cannot_open_the_transfer_screen(client, member, association, 
 
 
 def test_admin_screens_list_products_orders_and_invoices_for_staff(client, staff, product):
-    client.force_login(staff)
+    verified_login(client, staff)
     for url in (
         "/admin/billing_products/",
         "/admin/billing_orders/",

@@ -10,6 +10,7 @@ from billing.models import CreditNote, CreditNoteSequence, OrderState, Refund, R
 from billing.services.orders import order_create, order_mark_paid
 from billing.services.refunds import refund_create
 from marketplace.models import AuditEntry
+from tests.second_factor import verified_login
 
 from .factories import ProductFactory
 
@@ -176,14 +177,14 @@ def test_members_and_staff_download_the_credit_note_others_do_not(
     assert f'filename="{note.number}.pdf"' in response["Content-Disposition"]
     page = client.get(f"/boutique/commandes/{order.pk}/").text
     assert note.number in page and "Remboursé" in page
-    client.force_login(finance)
+    verified_login(client, finance)
     assert client.get(url).status_code == 200
     assert client.get("/boutique/avoirs/999999/pdf/").status_code == 404
 
 
 def test_finance_refunds_from_the_admin(client, finance, member, association):
     order = paid_transfer_order(member, association)
-    client.force_login(finance)
+    verified_login(client, finance)
     url = f"/admin/billing_refund_order/{order.pk}/"
 
     page = client.get(url)
@@ -210,7 +211,7 @@ def test_finance_refunds_from_the_admin(client, finance, member, association):
 )
 def test_bad_refund_input_in_the_admin_is_a_form_error(client, finance, member, association, data, message):
     order = paid_transfer_order(member, association)
-    client.force_login(finance)
+    verified_login(client, finance)
 
     response = client.post(f"/admin/billing_refund_order/{order.pk}/", data)
 
@@ -220,7 +221,7 @@ def test_bad_refund_input_in_the_admin_is_a_form_error(client, finance, member, 
 
 
 def test_the_refund_form_of_an_unknown_order_is_404(client, finance):
-    client.force_login(finance)
+    verified_login(client, finance)
     assert client.get("/admin/billing_refund_order/999999/").status_code == 404
 
 

@@ -23,6 +23,7 @@ from billing.services.trainings import (
     waitlist_join,
 )
 from marketplace.models import Membership
+from tests.second_factor import verified_login
 
 from ..factories import MembershipFactory
 from .factories import ProductFactory, TrainingSessionFactory
@@ -349,12 +350,12 @@ def test_certificates_for_who_attended_to_members_and_staff_only(attended, membe
 
     client.force_login(outsider)
     assert client.get(url).status_code == 404
-    client.force_login(staff)
+    verified_login(client, staff)
     assert client.get(url).status_code == 200
 
 
 def test_the_admin_screen_records_attendance(attended, client, staff, session):
-    client.force_login(staff)
+    verified_login(client, staff)
     ana, bob = attended.participants.order_by("first_name")
     url = f"/admin/billing_training_attendance/{session.pk}/"
 

@@ -8,6 +8,7 @@ import pytest
 
 from billing.models import Invoice, OrderState, StripeEvent
 from billing.payments.stripe_client import stripe_client
+from billing.payments.stripe_provider import StripeProvider
 from billing.services.orders import order_create
 from billing.services.payments import card_payment_prepare
 
@@ -62,6 +63,18 @@ def test_the_order_page_embeds_elements_from_localstripe(member_client, card_ord
     assert f'src="{localstripe_server.url}/js.stripe.com/v3/"' in page.text
     assert 'data-publishable-key="pk_test_passerelle"' in page.text
     assert "<noscript>" in page.text
+
+
+def test_only_the_order_page_lets_the_browser_reach_localstripe(member_client, card_order, localstripe_server):
+    """The payment provider's script and API are allowed on the page that pays, not on every page."""
+    order_policy = member_client.get(f"/boutique/commandes/{card_order.pk}/").headers["Content-Security-Policy"]
+    other_policy = member_client.get("/boutique/commandes/").headers["Content-Security-Policy"]
+
+    directives = {part.split()[0]: part.split()[1:] for part in order_policy.split(";")}
+    assert localstripe_server.url in directives["script-src"]
+    assert localstripe_server.url in directives["connect-src"]
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert localstripe_server.url not in other_policy
 
 
 def test_a_successful_payment_marks_the_order_paid_once_even_when_replayed(stripe, card_order, association, post_event):
@@ -255,3 +268,13 @@ def test_a_paid_card_order_cannot_be_cancelled(stripe, card_order, association, 
 
     with pytest.raises(OrderError, match="paiement est en cours"):
         order_cancel(user=member, order_id=card_order.pk, organisation=association)
+
+
+def test_against_stripe_itself_the_order_page_allows_stripe_js_its_frames_and_api(settings):
+    settings.STRIPE_API_BASE = ""
+
+    sources = StripeProvider(client=object()).content_security_sources()
+
+    assert sources["script-src"] == ["https://js.stripe.com", "https://*.js.stripe.com"]
+    assert "https://hooks.stripe.com" in sources["frame-src"]
+    assert sources["connect-src"] == ["https://api.stripe.com"]

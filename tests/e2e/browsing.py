@@ -7,6 +7,8 @@ from marketplace.demo.data import DEMO_PASSWORD
 from tests.cms.conftest import RENDITION_WARNING
 from tests.migration_data import ensure_migration_data
 
+from .content_security import watch_content_security
+
 # The demo's pages show images: Wagtail's rendition ResourceWarning is accepted, as in tests/cms.
 DEMO_MARKS = [
     pytest.mark.browser,
@@ -30,8 +32,12 @@ def log_in(page, email: str, password: str = DEMO_PASSWORD) -> None:
 
 
 def new_party_page(page, base_url: str):
-    """A page in a browser context of its own: its own cookies, so its own session."""
+    """A page in a browser context of its own: its own cookies, so its own session.
+
+    What its Content-Security-Policy blocks is added to `page`'s list, so the `page` fixture fails on it too.
+    """
     context = page.context.browser.new_context(base_url=base_url, locale="fr-FR")
     other = context.new_page()
     other.set_default_timeout(10_000)
+    watch_content_security(other, into=getattr(page, "csp_violations", None))
     return other

@@ -6,9 +6,11 @@ import re
 import pytest
 
 from cms.models import ArticlePage, HomePage
+from marketplace.models import User
 from tests.cms.conftest import RENDITION_WARNING
 from tests.cms.pages import make_image, make_resource_index
 from tests.factories import UserFactory
+from tests.second_factor import authenticator_code, give_authenticator
 
 # The chooser renders thumbnails: Wagtail's rendition ResourceWarning is accepted, as in tests/cms.
 pytestmark = [
@@ -57,9 +59,13 @@ def newsroom(settings):
 
 
 def log_in_to_admin(page, email):
+    """The admin's two steps: password, then the code of the editor's authenticator app."""
+    device = give_authenticator(User.objects.get(email=email))
     page.goto("/admin/login/")
     page.locator("#id_username").fill(email)
     page.locator("#id_password").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.locator("#id_code").fill(authenticator_code(device))
     page.locator("form button[type=submit]").click()
     page.wait_for_url("**/admin/")
 

@@ -6,9 +6,11 @@ import re
 
 import pytest
 from django.core import mail
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from marketplace.demo.data import DEMO_PASSWORD
+from tests.second_factor import authenticator_code
 
 from .browsing import DEMO_MARKS, seed_demo
 
@@ -115,6 +117,9 @@ def staff_verifies(page) -> None:
     field(page, "Adresse e-mail").fill("staff@demo.test")
     field(page, "Mot de passe").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
+    # Staff have a second factor: the demo's authenticator app gives the code.
+    field(page, "Code").fill(authenticator_code(TOTPDevice.objects.get(user__email="staff@demo.test")))
+    page.get_by_role("button", name="Valider").click()
     page.wait_for_url("**/tableau-de-bord/")
     page.get_by_role("link", name="Administration").click()
     page.get_by_role("link", name=re.compile(r"^Vérifications \(\d+\)")).click()

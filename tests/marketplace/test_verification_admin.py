@@ -14,6 +14,7 @@ from marketplace.models import AuditEntry, Notification, Skill, SkillDomain, Ver
 from marketplace.models.organisations import VerificationStatus
 from marketplace.models.verification import DocumentKind, RequestState, private_storage
 from marketplace.services.verification import verification_decide, verification_submit
+from tests.second_factor import verified_login
 
 from ..factories import MembershipFactory, UserFactory
 from .test_verification_service import (
@@ -58,7 +59,7 @@ def staff():
 
 @pytest.fixture
 def staff_client(client, staff):
-    client.force_login(staff)
+    verified_login(client, staff)
     return client
 
 
@@ -112,7 +113,7 @@ def test_staff_reach_every_page(staff_client, association_request):
 
 
 def test_admin_users_who_are_not_staff_get_wagtails_refusal(client, editor, association_request):
-    client.force_login(editor)
+    verified_login(client, editor)
 
     for url in pages(association_request):
         response = client.get(url)
@@ -133,7 +134,7 @@ def test_people_outside_the_admin_are_sent_to_its_login(client, association_requ
 
 
 def test_a_non_staff_admin_user_cannot_decide(client, editor, association_request):
-    client.force_login(editor)
+    verified_login(client, editor)
 
     response = client.post(review_url(association_request), {"decision": RequestState.VERIFIED})
 
@@ -391,7 +392,7 @@ def test_members_cannot_download_through_the_admin_even_their_own_documents(clie
 
 @pytest.fixture
 def taxonomy_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    verified_login(client, UserFactory(is_staff=True, is_superuser=True))
     return client
 
 

@@ -25,6 +25,7 @@ from messaging.moderation import (
 )
 from messaging.realtime import conversation_group
 from messaging.services import conversation_open, message_post
+from tests.second_factor import verified_login
 
 from ..factories import PASSWORD, UserFactory
 from ..project_factories import VerifiedAssociationFactory, member_of, quoting_provider
@@ -62,7 +63,7 @@ def staff():
 
 @pytest.fixture
 def staff_client(client, staff):
-    client.force_login(staff)
+    verified_login(client, staff)
     return client
 
 
@@ -346,7 +347,7 @@ def test_non_staff_admin_users_and_members_are_refused(client, reported, staff):
     report = reported[0]
     suspension = user_suspend(staff=staff, user_id=UserFactory().pk, reason="Spam")
     editor = with_admin_access(UserFactory(is_staff=False))
-    client.force_login(editor)
+    verified_login(client, editor)
     for page in admin_pages(report, suspension):
         response = client.get(page)
         assert response.status_code == 302, page

@@ -1,5 +1,7 @@
 """`manage.py seed_demo`: fill the database with the French demo, again and again safely."""
 
+from base64 import b32encode
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -58,4 +60,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  Chaque autre organisation a un propriétaire contact@<identifiant>.{data.DEMO_EMAIL_DOMAIN}, "
             "même mot de passe."
+        )
+        self.stdout.write(
+            "  Le personnel a une double authentification : ajoutez la clé "
+            f"{b32encode(bytes.fromhex(data.DEMO_STAFF_TOTP_KEY)).decode()} à une application d'authentification."
         )
