@@ -52,3 +52,18 @@ class SecondFactorThrottled(SecondFactorError):
     """Too many wrong codes in a row: the device refuses any code for a while."""
 
     status_code = 429
+
+
+class SignInRefused(AccountError):
+    """A way in (login form, Wagtail admin, API token) refused the attempt; `code` says why.
+
+    `code` is one of `throttled`, `invalid_login`, `inactive` and `unconfirmed`, so each way in can
+    word it (the site's login form offers a new confirmation link); `user` is set only once the
+    password was right, for the unconfirmed case.
+    """
+
+    def __init__(self, message, *, code: str, user=None):
+        super().__init__(message)
+        self.code = code
+        self.user = user
+        self.status_code = 429 if code == "throttled" else 400

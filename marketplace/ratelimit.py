@@ -1,30 +1,43 @@
-"""Login throttling: after too many failures for one email or one address, wait.
+"""Throttling of the ways in: counters per email and per address, in the cache.
 
 Counts live in the cache (Redis when REDIS_URL is set) so that every ASGI
 process sees the same numbers. Counting per email stops guessing one
 account's password from many addresses; counting per address stops trying
-one password on many accounts.
+one password on many accounts. Each counter kind has its own keys: failed
+sign-ins (site login, Wagtail admin login, API tokens) share `SIGN_IN`;
+emails sent at an anonymous visitor's request (password reset, a new
+confirmation link, "someone tried to sign up with your address") share
+`ACCOUNT_EMAIL`, so nobody can make the platform flood an inbox.
 """
 
 from django.conf import settings
 from django.core.cache import cache
 
+SIGN_IN = "login-fail"
+ACCOUNT_EMAIL = "account-email"
+# One address may front many honest users (a shared office), so it gets more room.
+ADDRESS_ALLOWANCE = 4
 
-def _keys(*, email: str, ip: str) -> list[str]:
-    return [f"login-fail:email:{email.strip().lower()}", f"login-fail:ip:{ip}"]
+
+def _keys(kind: str, *, email: str, ip: str) -> list[str]:
+    keys = [f"{kind}:ip:{ip}"]
+    if email:
+        keys.append(f"{kind}:email:{email.strip().lower()}")
+    return keys
 
 
-def login_is_blocked(*, email: str, ip: str) -> bool:
-    counts = cache.get_many(_keys(email=email, ip=ip))
-    # One address may front many honest users (a shared office), so it gets more room.
-    email_key, ip_key = _keys(email=email, ip=ip)
-    return (
-        counts.get(email_key, 0) >= settings.LOGIN_RATE_LIMIT or counts.get(ip_key, 0) >= settings.LOGIN_RATE_LIMIT * 4
+def is_blocked(kind: str, *, email: str, ip: str) -> bool:
+    """Whether this email (if any) or this address has used up its allowance in the current window."""
+    counts = cache.get_many(_keys(kind, email=email, ip=ip))
+    limit = settings.LOGIN_RATE_LIMIT
+    return any(
+        count >= (limit * ADDRESS_ALLOWANCE if key.startswith(f"{kind}:ip:") else limit)
+        for key, count in counts.items()
     )
 
 
-def login_failure_record(*, email: str, ip: str) -> None:
-    for key in _keys(email=email, ip=ip):
+def record(kind: str, *, email: str, ip: str) -> None:
+    for key in _keys(kind, email=email, ip=ip):
         if not cache.add(key, 1, timeout=settings.LOGIN_RATE_WINDOW):
             try:
                 cache.incr(key)
@@ -32,9 +45,10 @@ def login_failure_record(*, email: str, ip: str) -> None:
                 cache.add(key, 1, timeout=settings.LOGIN_RATE_WINDOW)
 
 
-def login_failures_clear(*, email: str) -> None:
-    cache.delete(_keys(email=email, ip="")[0])
+def clear(kind: str, *, email: str) -> None:
+    """Forget the email's count (a successful sign-in); the address keeps its own."""
+    cache.delete(f"{kind}:email:{email.strip().lower()}")
 
 
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return (request.META.get("REMOTE_ADDR", "") if request is not None else "") or "unknown"

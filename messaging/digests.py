@@ -5,7 +5,8 @@ the sender's, while that side's read mark is below it. Once it has waited
 `MESSAGING_DIGEST_DELAY_MINUTES`, the next run announces it to each of those
 members who still want message emails, then records (user, message) so that
 no later run, nor one overlapping this one, announces it again. Hidden and
-deleted messages are never announced.
+deleted messages are never announced, nor messages of a conversation the member
+may no longer read (`selectors.conversations_for`).
 
 Runs come from `send_unread_digests` enqueued with `run_after` where the task
 backend can wait (the database backend), and from the `send_message_digests`
@@ -33,6 +34,7 @@ from marketplace.plain_text import render_plain, render_subject
 from marketplace.tasks import send_email
 
 from .models import DigestEntry, Message, MessageKind, ReadState
+from .selectors import conversations_for
 
 logger = logging.getLogger(__name__)
 
@@ -207,6 +209,7 @@ def _digest_send_to(*, user_id: int, message_ids: list[int], now: datetime.datet
             already = DigestEntry.objects.filter(user_id=user_id, message_id__in=message_ids).values("message_id")
             messages = list(
                 Message.objects.filter(pk__in=message_ids, deleted_at__isnull=True, hidden_at__isnull=True)
+                .filter(conversation__in=conversations_for(user=user))
                 .exclude(pk__in=already)
                 .select_related("conversation__association", "conversation__provider", "conversation__project")
                 .select_related("sender_org")

@@ -1,25 +1,69 @@
-"""Who may read which conversation, and what they see in it: the one place those rules live."""
+"""Who may read which conversation, and what they see in it: the one place those rules live.
+
+A conversation belongs to its two sides. The association keeps it. The provider keeps it while it is
+verified; a provider that is not verified (pending, rejected...) keeps only the conversations about a
+project it may still see (`marketplace.selectors.projects.projects_visible_to`: the ones it quoted on).
+A new conversation about a project starts only from someone who may see the project
+(`project_conversation_parties`), and never with a provider that is not verified (`services.conversation_open`).
+"""
+
+import datetime
 
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.errors import NotFound
 from marketplace.models import Membership, Organisation, Project
+from marketplace.models.organisations import OrganisationKind
 from marketplace.models.projects import ProjectState
-from marketplace.selectors.projects import project_known_to_provider
+from marketplace.selectors.projects import project_get_for, projects_visible_to
 
-from .models import Conversation, Message, MessageAttachment, ReadState, Report, ReportState, UserSuspension
+from .models import (
+    Conversation,
+    Message,
+    MessageAttachment,
+    MessageKind,
+    ReadState,
+    Report,
+    ReportState,
+    UserSuspension,
+)
 
+EDIT_WINDOW = datetime.timedelta(minutes=10)
 REPORT_CONTEXT_AROUND = 5
 REPORT_CONTEXT_CONVERSATION = 50
 
 
-def _organisation_ids(user) -> list[int]:
+def _sides(user) -> list[Organisation]:
+    """The organisations the user speaks for in conversations."""
     # A deactivated account loses access at its next action, even on a socket opened before.
     if not user.is_authenticated or not user.is_active:
         return []
-    return list(Membership.objects.filter(user=user, user__is_active=True).values_list("organisation_id", flat=True))
+    return [
+        membership.organisation
+        for membership in Membership.objects.filter(user=user, user__is_active=True).select_related("organisation")
+    ]
+
+
+def _conversations_of(sides: list[Organisation]) -> Q:
+    """The conversations these organisations take part in, under the rule of the module's docstring."""
+    taking_part = Q(pk__in=[])
+    for organisation in sides:
+        if organisation.is_association:
+            taking_part |= Q(association=organisation)
+        elif organisation.is_verified:
+            taking_part |= Q(provider=organisation)
+        else:
+            visible = projects_visible_to(organisation=organisation).values("pk")
+            taking_part |= Q(provider=organisation, project__in=visible)
+    return taking_part
+
+
+def conversations_for(*, user) -> QuerySet[Conversation]:
+    """Every conversation the user may read as a participant (staff's moderation reads are not counted)."""
+    return Conversation.objects.filter(_conversations_of(_sides(user)))
 
 
 def conversation_get_for(*, user, conversation_id: int) -> tuple[Conversation, Organisation | None]:
@@ -27,16 +71,16 @@ def conversation_get_for(*, user, conversation_id: int) -> tuple[Conversation, O
 
     Staff who belong to neither side may read (moderation) and get `None` as their organisation.
     """
-    conversation = (
-        Conversation.objects.select_related("association", "provider", "project").filter(pk=conversation_id).first()
-    )
-    organisation_ids = _organisation_ids(user)
+    sides = _sides(user)
+    conversations = Conversation.objects.select_related("association", "provider", "project").filter(pk=conversation_id)
+    conversation = conversations.filter(_conversations_of(sides)).first() if sides else None
     if conversation is not None:
-        if conversation.association_id in organisation_ids:
+        if conversation.association_id in {organisation.pk for organisation in sides}:
             return conversation, conversation.association
-        if conversation.provider_id in organisation_ids:
-            return conversation, conversation.provider
-        if user.is_authenticated and user.is_active and user.is_staff:
+        return conversation, conversation.provider
+    if user.is_authenticated and user.is_active and user.is_staff:
+        conversation = conversations.first()
+        if conversation is not None:
             return conversation, None
     raise NotFound(_("Conversation introuvable."))
 
@@ -58,7 +102,8 @@ def messages_latest(*, conversation: Conversation, limit: int = 200) -> QuerySet
 
 def _conversations_with_unread(user) -> QuerySet[Conversation]:
     """The user's conversations, each with `my_org_id` (association side first) and `unread`."""
-    organisation_ids = _organisation_ids(user)
+    sides = _sides(user)
+    organisation_ids = [organisation.pk for organisation in sides]
     my_org = Case(
         When(association_id__in=organisation_ids, then=F("association_id")),
         default=F("provider_id"),
@@ -70,7 +115,7 @@ def _conversations_with_unread(user) -> QuerySet[Conversation]:
         )[:1]
     )
     return (
-        Conversation.objects.filter(Q(association_id__in=organisation_ids) | Q(provider_id__in=organisation_ids))
+        Conversation.objects.filter(_conversations_of(sides))
         .annotate(my_org_id=my_org)
         .annotate(read_seq=Coalesce(read_seq, Value(0)))
         .annotate(unread=Greatest(F("last_seq") - F("read_seq"), Value(0)))
@@ -116,24 +161,58 @@ def attachment_get_for(*, user, attachment_id: int) -> MessageAttachment:
     return attachment
 
 
+def message_author_may(*, user, message: Message, editing: bool = False) -> bool:
+    """Who may change a message (delete it, or with `editing` correct it): the one rule, pages and services alike.
+
+    Only its author, with an account still active, on a text message still shown; correcting only
+    within EDIT_WINDOW of sending. A message deleted, or hidden by moderation, is nobody's to change
+    any more: its text is kept for the staff's moderation screens alone.
+    """
+    if not (user.is_authenticated and user.is_active and message.sender_user_id == user.pk):
+        return False
+    if message.kind != MessageKind.TEXT or message.is_removed:
+        return False
+    return not editing or timezone.now() - message.created_at <= EDIT_WINDOW
+
+
+def message_for_author(*, user, message_id: int, for_update: bool = False) -> Message:
+    """The user's message, if `message_author_may` lets them change it, in a conversation they still belong to.
+
+    Anyone else's message, and a removed one, is NotFound, the answer of an unknown id: the edit
+    page never shows their text. Whether the edit window is still open is the caller's next question.
+    """
+    messages = Message.objects.select_for_update() if for_update else Message.objects.all()
+    message = messages.filter(pk=message_id).first()
+    if message is None:
+        raise NotFound(_("Message introuvable."))
+    conversation_get_for(user=user, conversation_id=message.conversation_id)
+    if not message_author_may(user=user, message=message):
+        raise NotFound(_("Message introuvable."))
+    return message
+
+
 def project_conversation_parties(
     *, user, project_id: int, provider_id: int
 ) -> tuple[Organisation, Organisation, Project]:
     """(association, provider, project) when the user is the project's association or that provider.
 
-    A provider may only write about a project it could have seen; NotFound otherwise.
+    A provider may only write about a project it may see (`projects_visible_to`); NotFound otherwise,
+    the same answer as for a project that does not exist.
     """
-    organisation_ids = _organisation_ids(user)
+    sides = {organisation.pk for organisation in _sides(user)}
     project = (
         Project.objects.select_related("organisation").exclude(state=ProjectState.DRAFT).filter(pk=project_id).first()
     )
-    provider = Organisation.objects.filter(pk=provider_id, kind="provider").first()
+    provider = Organisation.objects.filter(pk=provider_id, kind=OrganisationKind.PROVIDER).first()
     if project is None or provider is None:
         raise NotFound(_("Conversation introuvable."))
-    if project.organisation_id in organisation_ids:
+    if project.organisation_id in sides:
         return project.organisation, provider, project
-    if provider.pk in organisation_ids:
-        project_known_to_provider(organisation=provider, project_id=project.pk)
+    if provider.pk in sides:
+        try:
+            project_get_for(organisation=provider, project_id=project.pk)
+        except NotFound as error:
+            raise NotFound(_("Conversation introuvable.")) from error
         return project.organisation, provider, project
     raise NotFound(_("Conversation introuvable."))
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from marketplace.errors import DomainError, NotFound, PermissionDenied
 from marketplace.models import Membership, Organisation, Project, User
@@ -35,16 +36,16 @@ from .models import (
 )
 from .realtime import conversation_send, users_event_send
 from .rendering import body_html
-from .selectors import conversation_get_for
+from .selectors import conversation_get_for, message_author_may, message_for_author
 from .system_events import system_sentence, system_sentence_stored
 
 logger = logging.getLogger(__name__)
 
 MAX_BODY_CHARS = 5000
 MAX_ATTACHMENTS = 5
-EDIT_WINDOW = datetime.timedelta(minutes=10)
 RATE_LIMIT_MESSAGES = 20
 RATE_LIMIT_SECONDS = 60
+EDIT_CLOSED = gettext_lazy("Un message ne peut plus être modifié dix minutes après son envoi.")
 
 
 class MessagingError(DomainError):
@@ -163,7 +164,11 @@ def _after_commit(function, *args) -> None:
 def conversation_open(
     *, association: Organisation, provider: Organisation, project: Project | None = None
 ) -> Conversation:
-    """The conversation of a project with a provider (or the direct one of the pair), created the first time."""
+    """The conversation of a project with a provider (or the direct one of the pair), created the first time.
+
+    Only with a verified provider: one that is not (pending, rejected...) starts no conversation, from
+    either side; it keeps the ones it had only as `selectors.conversations_for` says.
+    """
     if not association.is_association or not provider.is_provider:
         raise MessagingError(_("Une conversation relie une association et un prestataire."))
     if project is not None and project.organisation_id != association.pk:
@@ -176,6 +181,8 @@ def conversation_open(
     existing = Conversation.objects.filter(**lookup).first()
     if existing:
         return existing
+    if not provider.is_verified:
+        raise PermissionDenied(_("Ce prestataire n'est pas vérifié : aucune conversation ne peut commencer avec lui."))
     try:
         with transaction.atomic():
             return Conversation.objects.create(association=association, provider=provider, project=project)
@@ -424,24 +431,12 @@ def system_message_post(*, conversation: Conversation, event: str, data: dict) -
     return message
 
 
-def _own_message(user, message_id: int) -> Message:
-    message = Message.objects.select_for_update().filter(pk=message_id).first()
-    if message is None:
-        raise NotFound(_("Message introuvable."))
-    conversation_get_for(user=user, conversation_id=message.conversation_id)
-    if message.sender_user_id != user.pk or message.kind != MessageKind.TEXT:
-        raise PermissionDenied(_("Vous ne pouvez modifier que vos propres messages."))
-    if message.is_removed:
-        raise MessagingError(_("Ce message a été supprimé."))
-    return message
-
-
 @transaction.atomic
 def message_edit(*, user, message_id: int, body: str) -> Message:
-    """The author corrects a message within ten minutes; the previous text is kept."""
-    message = _own_message(user, message_id)
-    if timezone.now() - message.created_at > EDIT_WINDOW:
-        raise MessagingError(_("Un message ne peut plus être modifié dix minutes après son envoi."))
+    """The author corrects a message within ten minutes (`selectors.message_author_may`); the previous text is kept."""
+    message = message_for_author(user=user, message_id=message_id, for_update=True)
+    if not message_author_may(user=user, message=message, editing=True):
+        raise MessagingError(EDIT_CLOSED)
     body = _clean_body(body, allow_empty=message.attachments.exists())
     if body == message.body:
         return message
@@ -456,7 +451,7 @@ def message_edit(*, user, message_id: int, body: str) -> Message:
 @transaction.atomic
 def message_delete(*, user, message_id: int) -> Message:
     """The author withdraws a message: it shows as deleted, its text stays in a revision for moderation."""
-    message = _own_message(user, message_id)
+    message = message_for_author(user=user, message_id=message_id, for_update=True)
     MessageRevision.objects.create(message=message, action=RevisionAction.DELETED, body=message.body, changed_by=user)
     message.body = ""
     message.deleted_at = timezone.now()

@@ -6,7 +6,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -22,13 +21,15 @@ from .selectors import (
     attachment_get_for,
     conversation_get_for,
     inbox_for,
+    message_author_may,
+    message_for_author,
     messages_after,
     messages_latest,
     project_conversation_parties,
     read_marks,
 )
 from .services import (
-    EDIT_WINDOW,
+    EDIT_CLOSED,
     conversation_mark_read,
     conversation_open,
     message_delete,
@@ -75,12 +76,11 @@ def _reportable(user, organisation, message: Message) -> bool:
 
 
 def _row(user, organisation, message: Message) -> dict:
-    mine = message.sender_user_id == user.pk and message.kind == "text" and not message.is_removed
     return {
         "message": message,
         "payload": message_payload(message),
-        "mine": mine,
-        "editable": mine and timezone.now() - message.created_at <= EDIT_WINDOW,
+        "mine": message_author_may(user=user, message=message),
+        "editable": message_author_may(user=user, message=message, editing=True),
         "reportable": _reportable(user, organisation, message),
     }
 
@@ -199,10 +199,22 @@ def _message_or_404(request, message_id: int) -> Message:
     return message
 
 
+def _own_message_or_404(request, message_id: int) -> Message:
+    """The user's own message, still shown (`selectors.message_author_may`); 404 for any other."""
+    try:
+        return message_for_author(user=request.user, message_id=message_id)
+    except NotFound as error:
+        raise Http404(error.message) from error
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, message_id: int):
-    message = _message_or_404(request, message_id)
+    message = _own_message_or_404(request, message_id)
+    back = _conversation_url(message.conversation_id, message.seq)
+    if not message_author_may(user=request.user, message=message, editing=True):
+        messages.error(request, EDIT_CLOSED)
+        return redirect(back)
     form = MessageEditForm(request.POST or None, initial={"body": message.body})
     if request.method == "POST" and form.is_valid():
         try:
@@ -211,14 +223,14 @@ def edit(request, message_id: int):
             raise Http404(error.message) from error
         except DomainError as error:
             messages.error(request, error.message)
-        return redirect(_conversation_url(message.conversation_id, message.seq))
+        return redirect(back)
     return render(request, "messaging/message_edit.html", {"form": form, "message": message})
 
 
 @login_required
 @require_POST
 def delete(request, message_id: int):
-    message = _message_or_404(request, message_id)
+    message = _own_message_or_404(request, message_id)
     try:
         message_delete(user=request.user, message_id=message.pk)
     except NotFound as error:

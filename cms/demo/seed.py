@@ -22,6 +22,7 @@ from billing.models import Product
 from marketplace.models import Skill
 
 from ..models import (
+    ApprovedSearch,
     ArticlePage,
     ArticleRelatedOffer,
     ArticleRelatedTraining,
@@ -276,6 +277,14 @@ def _training_fields(spec) -> dict:
     }
 
 
+# Searches the public "Recherches fréquentes" list may show once visitors make them (see ApprovedSearch).
+APPROVED_SEARCHES = ("tableur", "mot de passe", "rgpd", "site internet", "canva", "cybersécurité")
+
+
+def _ensure_approved_searches() -> int:
+    return sum(ApprovedSearch.objects.get_or_create(query_string=query)[1] for query in APPROVED_SEARCHES)
+
+
 def seed_cms(stdout) -> dict[str, int]:
     home = HomePage.objects.filter(locale__language_code="fr").first() or HomePage.objects.first()
     if home is None:
@@ -322,12 +331,14 @@ def seed_cms(stdout) -> dict[str, int]:
         *[p for slug in ENGLISH if (p := _child(training_index, TrainingPage, slug))],
     ]
     translations = seed_translations(home, translated)
+    approved_searches = _ensure_approved_searches()
     return {
         "pages de rubrique": index_created + agenda_created + offer_index_created + training_index_created,
         "articles": articles,
         "offres": offers,
         "formations": trainings,
         "traductions anglaises": translations,
+        "recherches approuvées": approved_searches,
         "événements": events,
         "pages FAQ et légales": content,
         "images": images_created,

@@ -11,10 +11,12 @@ from .resources import (
     ArticleRelatedTraining,
     ResourceIndexPage,
 )
+from .searches import ApprovedSearch
 from .seo import SeoPage
 from .taxonomy import Audience, ResourceFormat, ResourceLevel, Theme
 
 __all__ = [
+    "ApprovedSearch",
     "ArticlePage",
     "ArticleRelatedOffer",
     "ArticleRelatedResource",

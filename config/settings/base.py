@@ -210,6 +210,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français"), ("en", "English")]
 # Page slugs in plain ASCII: URLs that survive being pasted into e-mails and old browsers.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin's login and password reset follow the site's rules (throttling, confirmed email): marketplace.auth_backends.
+WAGTAILADMIN_USER_LOGIN_FORM = "marketplace.forms.accounts.AdminLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "marketplace.forms.accounts.AdminPasswordResetForm"  # noqa: S105 - a class path
 # Resource-centre search follows the marketplace's SEARCH_ENGINE: the database backend by default,
 # the cluster's own Wagtail backend otherwise (opensearch3 matches the installed opensearch-py 3 client).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -13,7 +13,7 @@ class PersonalToken(HttpBearer):
     """`Authorization: Bearer psl_…`, a token created in the account settings."""
 
     def authenticate(self, request, token):
-        return api_token_authenticate(token)
+        return api_token_authenticate(token, request=request)
 
 
 session_auth = BrowserSession()

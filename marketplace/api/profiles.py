@@ -37,6 +37,7 @@ from ..services.profiles import (
 )
 from ..services.verification import verification_submit
 from ..views.documents import document_response
+from .pagination import Limit, Offset
 from .schemas import ErrorOut, InputSchema
 
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
@@ -507,8 +508,8 @@ def document_download(request, organisation_id: int, document_id: int):
 def notifications(
     request,
     unread: bool = Query(False),  # noqa: B008
-    limit: int = Query(50, ge=1, le=200),  # noqa: B008
-    offset: int = Query(0, ge=0),  # noqa: B008
+    limit: Limit = 50,
+    offset: Offset = 0,
 ):
     items = notification_list(user=request.auth, unread_only=unread)
     return {

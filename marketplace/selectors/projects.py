@@ -1,49 +1,41 @@
 """Who may see which project and which proposals: the one place those rules live."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from ..errors import NotFound
-from ..models import Organisation, Project, Proposal
+from ..models import Organisation, Project, ProjectInvitation, Proposal
 from ..models.projects import ProjectState, Visibility
 
 
 def projects_visible_to(*, organisation: Organisation | None) -> QuerySet[Project]:
-    """Associations see their own projects; verified providers see projects open for quotes (to all, or
-    invited-only ones they were invited to) and any project they quoted on; everyone else sees nothing.
-    Once a project is awarded or over, only the providers who quoted keep seeing it."""
+    """Who may see a project: the one rule, for the project pages, the JSON API, the board, the matches,
+    attachments, proposals and the conversations about a project.
+
+    - Nobody logged in, and an organisation of any other kind, sees nothing.
+    - An association sees its own projects, in every state, and no other.
+    - A provider that quoted on a project keeps seeing it, whatever the project's state and whatever
+      its own verification now: it has a quote there to follow.
+    - A verified provider also sees every published project open to verified providers, and the
+      projects it was invited to, except drafts; once an open project is awarded or over, only those
+      who quoted or were invited still see it (so ids say nothing about closed projects).
+    - A provider that is not verified (never asked, pending, information requested, rejected) sees
+      only the projects it quoted on, if any: an invitation does not open a project to it.
+    """
     if organisation is None:
         return Project.objects.none()
     if organisation.is_association:
         return Project.objects.filter(organisation=organisation)
+    if not organisation.is_provider:
+        return Project.objects.none()
+    quoted = Exists(Proposal.objects.filter(project=OuterRef("pk"), provider=organisation))
     if not organisation.is_verified:
-        return Project.objects.filter(proposals__provider=organisation).distinct()
-    open_to_all = Q(visibility=Visibility.VERIFIED_PROVIDERS, state=ProjectState.PUBLISHED)
-    invited = Q(invitations__provider=organisation, state=ProjectState.PUBLISHED)
-    quoted = Q(proposals__provider=organisation)
-    return Project.objects.filter(open_to_all | invited | quoted).distinct()
-
-
-def project_known_to_provider(*, organisation: Organisation, project_id: int) -> Project:
-    """A non-draft project this provider could have been shown, whatever its state now.
-
-    Lets a provider who opened a project before it was awarded be told "no more quotes"
-    rather than "not found".
-    """
-    project = (
-        Project.objects.exclude(state=ProjectState.DRAFT)
-        .filter(pk=project_id)
-        .filter(
-            Q(visibility=Visibility.VERIFIED_PROVIDERS)
-            | Q(invitations__provider=organisation)
-            | Q(proposals__provider=organisation)
-        )
-        .distinct()
-        .first()
+        return Project.objects.filter(quoted)
+    invited = Exists(ProjectInvitation.objects.filter(project=OuterRef("pk"), provider=organisation)) & ~Q(
+        state=ProjectState.DRAFT
     )
-    if project is None:
-        raise NotFound(_("Projet introuvable."))
-    return project
+    open_to_all = Q(visibility=Visibility.VERIFIED_PROVIDERS, state=ProjectState.PUBLISHED)
+    return Project.objects.filter(quoted | invited | open_to_all)
 
 
 def project_get_for(*, organisation: Organisation | None, project_id: int) -> Project:

@@ -26,11 +26,14 @@ def _password_check(password: str, user: User) -> None:
 @transaction.atomic
 def user_sign_up(
     *, email: str, password: str, first_name: str = "", last_name: str = "", preferred_language: str = "fr"
-) -> User:
-    """Create an account that must confirm its email before it can log in."""
+) -> User | None:
+    """Create an account that must confirm its email before it can log in; None when the address is taken.
+
+    A taken address is answered exactly as a new one (same checks, a password hashed, one email sent),
+    so sign-up tells nobody which addresses have an account: the owner is told by email instead
+    (`_sign_up_attempt_notify`), in their own language.
+    """
     email = User.objects.normalize_email(email)
-    if User.objects.filter(email__iexact=email).exists():
-        raise AccountError(_("Un compte existe déjà avec cette adresse e-mail."), field="email")
     if preferred_language not in Language.values:
         raise AccountError(_("Langue inconnue."), field="preferred_language")
     user = User(
@@ -41,15 +44,42 @@ def user_sign_up(
     )
     _password_check(password, user)
     user.set_password(password)
+    existing = User.objects.filter(email__iexact=email).first()
     try:
-        user.full_clean()
+        user.full_clean(validate_unique=existing is None)
     except ValidationError as exc:
         field, messages = next(iter(exc.message_dict.items()))
         raise AccountError(" ".join(messages), field=field) from exc
+    if existing is not None:
+        _sign_up_attempt_notify(existing)
+        return None
     user.save()
     audit_record(actor=user, action="user.signed_up", target=user)
     email_confirmation_send(user=user)
     return user
+
+
+def _sign_up_attempt_notify(user: User) -> None:
+    """Someone signed up with an address that has an account: its owner hears of it, and nothing else changes.
+
+    An account waiting for confirmation gets its link again, which is what its owner most likely
+    needs; a suspended or deactivated one is sent nothing.
+    """
+    if not user.is_active:
+        return
+    if not user.email_confirmed:
+        email_confirmation_send(user=user)
+        return
+    email_enqueue(
+        to=user.email,
+        template="sign_up_existing_account",
+        context={
+            "user": user,
+            "login_url": settings.SITE_URL + reverse("accounts:login"),
+            "password_reset_url": settings.SITE_URL + reverse("accounts:password_reset"),
+        },
+        language=user.preferred_language,
+    )
 
 
 def email_confirmation_send(*, user: User) -> None:

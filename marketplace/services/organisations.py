@@ -206,10 +206,6 @@ def invitation_accept(*, token: str, user: User) -> Membership:
     invitation.state = InvitationState.ACCEPTED
     invitation.accepted_by = user
     invitation.save(update_fields=["state", "accepted_by"])
-    if not user.email_confirmed:
-        # The link reached this mailbox: that proves the address as well as a confirmation would.
-        user.email_confirmed_at = timezone.now()
-        user.save(update_fields=["email_confirmed_at"])
     audit_record(
         actor=user,
         action="membership.created",

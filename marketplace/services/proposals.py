@@ -24,7 +24,7 @@ from ..models import (
     ProviderProfile,
 )
 from ..models.projects import OPEN_PROPOSAL_STATES, ProjectState, ProposalState
-from ..selectors.projects import project_known_to_provider
+from ..selectors.projects import project_get_for
 from ..signals import (
     proposal_accepted,
     proposal_declined,
@@ -207,7 +207,7 @@ def _project_url(project: Project) -> str:
 def proposal_submit(*, membership: Membership, project_id: int, data: dict, attachments=()) -> Proposal:
     """A verified provider quotes on a published project it can see."""
     require_verified_provider(membership.organisation)
-    project = project_known_to_provider(organisation=membership.organisation, project_id=project_id)
+    project = project_get_for(organisation=membership.organisation, project_id=project_id)
     project = Project.objects.select_for_update().get(pk=project.pk)
     if project.state != ProjectState.PUBLISHED:
         raise ProposalError(_("Ce projet ne reçoit plus de devis."))

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..auth_backends import account_may_sign_in, sign_in_failure, sign_in_throttle
 from ..errors import NotFound, TokenError
 from ..models import ApiToken
 from ..tokens import new_secret, secret_hash
@@ -66,15 +67,22 @@ def api_token_revoke(*, user, token_id: int) -> ApiToken:
     return token
 
 
-def api_token_authenticate(raw: str):
-    """The active user behind a raw token, or None. Constant-time comparison of hashes."""
+def api_token_authenticate(raw: str, *, request=None):
+    """The user behind a raw token, or None. Constant-time comparison of hashes.
+
+    Held to the rules of every way in (`marketplace.auth_backends`): an address that failed too
+    often is refused (`SignInRefused`, 429), an unknown token counts as a failure, and the token of
+    an account suspended, deactivated or not confirmed opens nothing.
+    """
+    sign_in_throttle(request=request)
     parts = (raw or "").strip().split("_", 2)
-    if len(parts) != 3 or parts[0] != TOKEN_SCHEME:
-        return None
-    token = ApiToken.objects.select_related("user").filter(prefix=parts[1]).first()
+    token = None
+    if len(parts) == 3 and parts[0] == TOKEN_SCHEME:
+        token = ApiToken.objects.select_related("user").filter(prefix=parts[1]).first()
     if token is None or not hmac.compare_digest(token.token_hash, secret_hash(raw.strip())):
+        sign_in_failure(request=request)
         return None
-    if not token.is_active or not token.user.is_active:
+    if not token.is_active or not account_may_sign_in(token.user):
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:

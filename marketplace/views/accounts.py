@@ -9,6 +9,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ..auth_backends import account_email_allowed
 from ..errors import DomainError
 from ..forms import add_domain_error
 from ..forms.accounts import (
@@ -31,8 +32,12 @@ def sign_up(request):
     form = SignUpForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        # Every sign-up sends an email (a link, or a notice to the owner of a taken address): throttled alike.
+        if not account_email_allowed(request=request, email=data["email"]):
+            form.add_error(None, _("Trop de demandes depuis votre connexion : réessayez dans quelques minutes."))
+            return render(request, "accounts/sign_up.html", {"form": form}, status=429)
         try:
-            user = user_sign_up(
+            user_sign_up(
                 email=data["email"],
                 password=data["password"],
                 first_name=data["first_name"],
@@ -42,7 +47,8 @@ def sign_up(request):
         except DomainError as error:
             add_domain_error(form, error)
         else:
-            request.session["signed_up_email"] = user.email
+            # The same page whether the address was free or taken (its owner is emailed instead).
+            request.session["signed_up_email"] = User.objects.normalize_email(data["email"])
             return redirect("accounts:sign_up_done")
     return render(request, "accounts/sign_up.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -71,8 +77,9 @@ def confirm_email(request, token):
 def resend_confirmation(request):
     form = ResendConfirmationForm(request.POST or None, initial={"email": request.GET.get("email", "")})
     if request.method == "POST" and form.is_valid():
-        user = User.objects.filter(email__iexact=form.cleaned_data["email"], is_active=True).first()
-        if user is not None:
+        email = form.cleaned_data["email"]
+        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        if account_email_allowed(request=request, email=email) and user is not None:
             email_confirmation_send(user=user)
         # Same answer whether or not the account exists: no account enumeration.
         messages.info(

@@ -10,6 +10,7 @@ from typing import Annotated
 from django.http import QueryDict
 from ninja import Query, Status
 
+from marketplace.api.pagination import Page, PageSize, page_window
 from marketplace.api.projects import (
     ERRORS,
     ActingOrganisation,
@@ -68,8 +69,8 @@ def project_list(
     answer_deadline_before: Annotated[datetime.date | None, Query(description="Quotes due on or before.")] = None,
     sort: Annotated[ProjectSort | None, Query(description="recent (default), deadline or budget.")] = None,
     state: Annotated[list[ProjectState], Query(description="Associations only: any of these states.")] = None,
-    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
-    page_size: Annotated[int, Query(ge=1, le=100)] = 20,
+    page: Page = 1,
+    page_size: PageSize = 20,
 ):
     membership = acting_membership(request, organisation_id, any_organisation)
     params = _board_params(
@@ -93,10 +94,9 @@ def project_list(
             projects = project_board_for(organisation=organisation, params=params)
     except ProjectFilterError as error:
         return Status(400, {"message": error.message, "errors": error.errors})
-    start = (page - 1) * page_size
     return {
         "count": projects.count(),
         "page": page,
         "page_size": page_size,
-        "items": [project_out(project) for project in projects[start : start + page_size]],
+        "items": [project_out(project) for project in projects[page_window(page=page, page_size=page_size)]],
     }

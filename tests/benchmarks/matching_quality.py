@@ -184,7 +184,7 @@ def name_variants(name: str) -> dict[str, str]:
 
 def name_search(run: EngineRun, providers: list[tuple[str, str]]) -> None:
     """Type each provider's name in the public directory: is it the first result?"""
-    from marketplace.selectors.directory import provider_directory
+    from search.selectors.directory import provider_directory
 
     for ref, name in providers:
         for variant, query in name_variants(name).items():

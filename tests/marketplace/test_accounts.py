@@ -43,11 +43,13 @@ UNCONFIRMED = (
     "Confirmez d'abord votre adresse e-mail : nous vous avons envoyé un lien. "
     "Vous pouvez en demander un nouveau ci-dessous."
 )
+SIGN_UP_THROTTLED = "Trop de demandes depuis votre connexion : réessayez dans quelques minutes."
 RESENT = "Si un compte non confirmé existe pour cette adresse, un nouveau lien vient d'être envoyé."
 RESET_LINK_DEAD = "Ce lien n'est plus valide : il a peut-être déjà servi ou expiré."
 PROFILE_SAVED = "Votre profil est enregistré."
 INVALID_CHOICE = "Sélectionnez un choix valide. de n’en fait pas partie."
 
+CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 CONFIRM_LINK = re.compile(r"https?://\S+(/compte/confirmer/[^/\s]+/)")
 RESET_LINK = re.compile(r"https?://\S+(/compte/mot-de-passe/nouveau/[^/\s]+/[^/\s]+/)")
 
@@ -128,16 +130,98 @@ def test_sign_up_page_is_in_french(client):
     assert "Créer un compte" in response.content.decode()
 
 
-def test_sign_up_with_an_email_already_taken_in_another_case_is_refused(client, django_capture_on_commit_callbacks):
-    UserFactory(email="camille@asso-quartier.fr")
+def same_page(first, second, first_name: str, second_name: str) -> bool:
+    """The two pages are one, but for the address each shows (`name`@...) and the CSRF token each carries."""
+
+    def page(response, name):
+        return CSRF_VALUE.sub("", response.content.decode()).replace(name, "…")
+
+    return page(first, first_name) == page(second, second_name)
+
+
+def test_sign_up_with_a_taken_email_answers_as_for_a_new_one_and_tells_the_owner(
+    settings, django_capture_on_commit_callbacks
+):
+    """Sign-up says nothing about which addresses have an account: the owner is emailed instead."""
+    owner = UserFactory(email="camille@asso-quartier.fr", first_name="Camille", password="ancien-mot-de-passe-42")
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(SIGN_UP_URL, sign_up_data(email="Camille@Asso-Quartier.FR"))
+        taken = Client().post(SIGN_UP_URL, sign_up_data(email="Camille@Asso-Quartier.FR"), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        free = Client().post(SIGN_UP_URL, sign_up_data(email="Dominique@Asso-Quartier.FR"), follow=True)
 
-    assert response.status_code == 400
-    assert shows(response, DUPLICATE_EMAIL)
+    assert taken.redirect_chain == free.redirect_chain == [(SIGN_UP_DONE_URL, 302)]
+    assert same_page(taken, free, "camille", "dominique")
+    assert not shows(taken, DUPLICATE_EMAIL)
     assert User.objects.filter(email__iexact="camille@asso-quartier.fr").count() == 1
+    owner.refresh_from_db()
+    assert owner.check_password("ancien-mot-de-passe-42")  # nothing changed on the account
+    notice, confirmation = mail.outbox
+    assert notice.to == ["camille@asso-quartier.fr"]
+    assert notice.subject == "Vous avez déjà un compte Passerelle"
+    assert "Quelqu'un vient d'essayer de créer un compte Passerelle avec votre adresse e-mail" in notice.body
+    assert f"{settings.SITE_URL}/compte/connexion/" in notice.body
+    assert f"{settings.SITE_URL}/compte/mot-de-passe/oublie/" in notice.body
+    assert CONFIRM_LINK.search(notice.body) is None
+    assert confirmation.to == ["dominique@asso-quartier.fr"]
+
+
+def test_the_owner_of_a_taken_email_is_told_in_their_language(client, django_capture_on_commit_callbacks):
+    UserFactory(email="camille@asso-quartier.fr", preferred_language="en")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(SIGN_UP_URL, sign_up_data())
+
+    (notice,) = mail.outbox
+    assert notice.subject == "You already have a Passerelle account"
+    assert "Someone just tried to create a Passerelle account with your email address" in notice.body
+
+
+def test_a_taken_email_not_yet_confirmed_gets_its_confirmation_link_again(client, django_capture_on_commit_callbacks):
+    UserFactory(email="camille@asso-quartier.fr", email_confirmed_at=None)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(SIGN_UP_URL, sign_up_data())
+
+    assert response["Location"] == SIGN_UP_DONE_URL
+    (message,) = mail.outbox
+    assert message.subject == "Confirmez votre adresse e-mail sur Passerelle"
+    assert client.get(confirmation_path(message)).status_code == 302
+
+
+def test_a_suspended_account_is_sent_nothing_when_its_email_is_used_to_sign_up(
+    client, django_capture_on_commit_callbacks
+):
+    UserFactory(email="camille@asso-quartier.fr", is_active=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(SIGN_UP_URL, sign_up_data())
+
+    assert response["Location"] == SIGN_UP_DONE_URL
     assert mail.outbox == []
+
+
+def test_a_weak_password_is_refused_alike_for_a_taken_email(client):
+    UserFactory(email="camille@asso-quartier.fr")
+
+    taken = client.post(SIGN_UP_URL, sign_up_data(password="court"))
+    free = client.post(SIGN_UP_URL, sign_up_data(email="dominique@asso-quartier.fr", password="court"))
+
+    assert taken.status_code == free.status_code == 400
+    assert shows(taken, TOO_SHORT) and shows(free, TOO_SHORT)
+
+
+def test_sign_ups_are_throttled_per_email(settings, django_capture_on_commit_callbacks):
+    UserFactory(email="camille@asso-quartier.fr")
+    for n in range(settings.LOGIN_RATE_LIMIT):
+        with django_capture_on_commit_callbacks(execute=True):
+            Client(REMOTE_ADDR=f"192.0.2.{n + 1}").post(SIGN_UP_URL, sign_up_data())
+
+    response = Client(REMOTE_ADDR="192.0.2.99").post(SIGN_UP_URL, sign_up_data())
+
+    assert response.status_code == 429
+    assert shows(response, SIGN_UP_THROTTLED)
+    assert len(mail.outbox) == settings.LOGIN_RATE_LIMIT
 
 
 def test_sign_up_with_a_weak_password_is_refused(client):

@@ -3,7 +3,7 @@
 import pytest
 
 from marketplace.errors import NotFound
-from marketplace.models.organisations import Role
+from marketplace.models.organisations import Role, VerificationStatus
 from marketplace.models.projects import ProjectState, ProposalState, Visibility
 from marketplace.selectors.projects import (
     project_get_for,
@@ -106,6 +106,27 @@ def test_an_unverified_provider_sees_no_project_it_did_not_quote_on(asso):
     ProjectInvitationFactory(project=invited_to, provider=unverified)
 
     assert _visible(unverified) == set()
+
+
+@pytest.mark.parametrize("status", [VerificationStatus.PENDING, VerificationStatus.REJECTED])
+def test_a_provider_that_is_not_verified_keeps_seeing_what_it_quoted_on_and_nothing_else(asso, status):
+    provider = ProviderFactory(verification_status=status)
+    quoted = ProjectFactory(organisation=asso, state=ProjectState.AWARDED)
+    ProposalFactory(project=quoted, provider=provider)
+    invited = ProjectFactory(organisation=asso, published=True)
+    ProjectInvitationFactory(project=invited, provider=provider)
+
+    assert _visible(provider) == {quoted}
+    with pytest.raises(NotFound):
+        project_get_for(organisation=provider, project_id=invited.pk)
+
+
+@pytest.mark.parametrize("state", [ProjectState.AWARDED, ProjectState.CLOSED, ProjectState.EXPIRED])
+def test_an_invited_provider_keeps_seeing_the_project_once_it_is_no_longer_open(asso, provider, state):
+    project = ProjectFactory(organisation=asso, state=state, visibility=Visibility.INVITED_ONLY)
+    ProjectInvitationFactory(project=project, provider=provider)
+
+    assert _visible(provider) == {project}
 
 
 def test_another_association_does_not_see_the_project(asso):

@@ -80,6 +80,21 @@ async def test_a_member_of_another_organisation_is_refused(parties):
     assert code == CLOSE_FORBIDDEN
 
 
+@pytest.mark.parametrize(
+    "account", [{"email_confirmed_at": None}, {"is_active": False}], ids=["unconfirmed", "suspended"]
+)
+async def test_a_session_of_an_account_that_may_not_sign_in_opens_no_socket(parties, account):
+    """A session cookie is not enough: the account must still be allowed in (marketplace.auth_backends)."""
+    conversation, association, _provider = parties
+    cookie = await sync_to_async(session_cookie_for)(association.user)
+    await sync_to_async(type(association.user).objects.filter(pk=association.user_id).update)(**account)
+    for path in (f"/ws/conversations/{conversation.pk}/", "/ws/me/"):
+        communicator = WebsocketCommunicator(application, path, headers=[ORIGIN, (b"cookie", cookie)])
+        connected, code = await communicator.connect(timeout=TIMEOUT)
+        assert not connected
+        assert code == CLOSE_UNAUTHENTICATED
+
+
 async def test_an_unknown_conversation_is_refused_like_a_foreign_one(parties):
     _conversation, association, _provider = parties
     _socket, connected, code = await open_socket(999_999, association.user)
@@ -322,3 +337,25 @@ async def test_staff_outside_the_conversation_may_follow_it(parties):
     assert (await moderator_socket.receive_json_from(timeout=TIMEOUT))["message"]["body"] == "Bonjour"
     await moderator_socket.disconnect()
     await provider_socket.disconnect()
+
+
+async def test_a_hidden_message_reaches_no_socket_with_its_text(parties):
+    """Hiding tells open pages at once, without the text; a later resume does not bring it back either."""
+    conversation, association, provider = parties
+    moderator = await sync_to_async(UserFactory)(is_staff=True)
+    message, _created = await sync_to_async(services.message_post)(
+        user=provider.user, conversation_id=conversation.pk, body="Mon IBAN : FR76 3000 6000"
+    )
+    sockets = [await joined(conversation.pk, user) for user in (association.user, provider.user, moderator)]
+
+    await sync_to_async(services.message_hide)(user=moderator, message_id=message.pk)
+
+    for socket in sockets:
+        changed = await socket.receive_json_from(timeout=TIMEOUT)
+        assert changed["type"] == "message_changed"
+        assert "FR76" not in str(changed)
+        await socket.send_json_to({"action": "resume", "after_seq": 0})
+        resumed = await frames(socket, 2)
+        assert [frame["type"] for frame in resumed] == ["message", "resumed"]
+        assert "FR76" not in str(resumed)
+        await socket.disconnect()

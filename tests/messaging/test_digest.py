@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task_backends
 
+from marketplace.models.organisations import VerificationStatus
 from marketplace.notification_kinds import GROUP_KEYS
 from marketplace.services.notifications import notification_email_groups_set
 from messaging import digests
@@ -98,6 +99,16 @@ def test_hidden_and_deleted_messages_are_never_emailed(parties, send, mailoutbox
     report = message_report(user=association.user, message_id=hidden.pk, reason="spam")
     report_hide_message(staff=UserFactory(is_staff=True), report_id=report.pk)
     message_delete(user=provider.user, message_id=deleted.pk)
+    assert send() == 0
+    assert mailoutbox == []
+
+
+def test_a_provider_that_lost_its_verification_is_not_emailed_what_it_may_no_longer_read(parties, send, mailoutbox):
+    conversation, association, provider = parties
+    post(association, conversation, "Voici notre budget détaillé")
+    provider.organisation.verification_status = VerificationStatus.REJECTED
+    provider.organisation.save(update_fields=["verification_status"])
+
     assert send() == 0
     assert mailoutbox == []
 

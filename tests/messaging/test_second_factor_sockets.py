@@ -6,8 +6,8 @@ from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.test import Client
-from config.asgi import application
 
+from config.asgi import application
 from messaging.consumers import CLOSE_UNAUTHENTICATED
 from tests.factories import PASSWORD
 from tests.second_factor import authenticator_code, give_authenticator
