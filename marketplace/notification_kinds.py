@@ -39,7 +39,7 @@ GROUPS = (
         _("Étapes des projets (démarrage, livraison, clôture)"),
         ("project.started", "project.delivered", "project.closed"),
     ),
-    NotificationGroup("reviews", _("Avis reçus"), ("review.published",)),
+    NotificationGroup("reviews", _("Avis reçus et publiés"), ("review.received", "review.published")),
     NotificationGroup(
         "messages", _("Messages non lus (résumé par e-mail)"), ("message.unread_digest", "message.question_reminder")
     ),

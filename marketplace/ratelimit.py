@@ -15,6 +15,8 @@ from django.core.cache import cache
 
 SIGN_IN = "login-fail"
 ACCOUNT_EMAIL = "account-email"
+# Reports of reviews by anyone, signed in or not, counted per address.
+REVIEW_REPORT = "review-report"
 # One address may front many honest users (a shared office), so it gets more room.
 ADDRESS_ALLOWANCE = 4
 

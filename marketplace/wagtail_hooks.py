@@ -16,6 +16,8 @@ from wagtail.permissions import register_permission_policy
 
 from .admin_views.access import is_platform_staff
 from .admin_views.forms import StableSlugForm, SynonymsField
+from .admin_views.reviews import URL_NAMESPACE as REVIEWS_NAMESPACE
+from .admin_views.reviews import ReviewModerationView, ReviewQueueView, reviews_open_report_count
 from .admin_views.verification import (
     URL_NAMESPACE,
     VerificationDocumentDownloadView,
@@ -111,6 +113,40 @@ class VerificationViewSet(ViewSet):
         ]
 
 
+class ReviewReportMenuItem(MenuItem):
+    """ "Avis signalés (n)": the number of reviews with a report to handle, for staff only."""
+
+    def is_shown(self, request):
+        return is_platform_staff(request.user)
+
+    def render_component(self, request):
+        return LinkMenuItem(
+            self.name,
+            f"{self.label} ({reviews_open_report_count()})",
+            self.url,
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs=self.attrs,
+        )
+
+
+class ReviewModerationViewSet(ViewSet):
+    """Reported and hidden reviews, and the page where staff hide, restore or keep one, with a reason."""
+
+    name = REVIEWS_NAMESPACE
+    menu_label = _("Avis signalés")
+    icon = "pick"
+    add_to_admin_menu = True
+    menu_order = 165
+    menu_item_class = ReviewReportMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.construct_view(ReviewQueueView), name="index"),
+            path("<int:pk>/", self.construct_view(ReviewModerationView), name="review"),
+        ]
+
+
 class _TaxonomyViewSet(ModelViewSet):
     """Staff edit labels and the rest; a slug is chosen at creation and then frozen (see StableSlugForm)."""
 
@@ -178,3 +214,8 @@ def register_verification_viewset():
 @hooks.register("register_admin_viewset")
 def register_taxonomy_viewsets():
     return TaxonomyViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_review_moderation_viewset():
+    return ReviewModerationViewSet()

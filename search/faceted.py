@@ -64,7 +64,7 @@ class FacetedQuery:
     # field -> accepted values (ANY of them); a facet on that field is counted without it.
     filters: dict[str, list] = field(default_factory=dict)
     overlaps: tuple[Overlap, ...] = ()
-    minimums: dict[str, int] = field(default_factory=dict)
+    minimums: dict[str, float] = field(default_factory=dict)
     # Always applied, facets included: who may be listed at all (verified providers, open projects).
     only: dict[str, bool] = field(default_factory=dict)
     sort: str = "relevance"

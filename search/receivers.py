@@ -4,7 +4,7 @@ from django.db import transaction
 from django.dispatch import receiver
 
 from marketplace import signals
-from marketplace.models import Review
+from marketplace.models import ProviderProfile
 
 from .indexing import index_enqueue
 from .models import IndexKind
@@ -27,12 +27,11 @@ def provider_changed(sender, organisation_id, **kwargs):
     index_enqueue(kind=IndexKind.PROVIDER, ids=[organisation_id])
 
 
-@receiver(signals.review_published, dispatch_uid="search-review-published")
-def review_published(sender, review_id, **kwargs):
-    """A review moves the subject's rating; only providers have a search document."""
-    subject = Review.objects.filter(pk=review_id, subject__kind="provider").values_list("subject_id", flat=True).first()
-    if subject is not None:
-        index_enqueue(kind=IndexKind.PROVIDER, ids=[subject])
+@receiver(signals.reputation_changed, dispatch_uid="search-reputation-changed")
+def reputation_changed(sender, organisation_id, **kwargs):
+    """A published, hidden or restored review moves the subject's rating; only providers have a search document."""
+    if ProviderProfile.objects.filter(organisation_id=organisation_id).exists():
+        index_enqueue(kind=IndexKind.PROVIDER, ids=[organisation_id])
 
 
 @receiver(signals.marketplace_imported, dispatch_uid="search-marketplace-imported")

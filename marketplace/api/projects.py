@@ -33,10 +33,11 @@ from ..models.projects import ProjectState, ProposalState, Visibility
 from ..project_types import SPECS, AnswerKind, ProjectType
 from ..selectors.organisations import membership_get, membership_list_for_user
 from ..selectors.projects import project_get_for, project_page_for, projects_visible_to, proposal_get_for
+from ..selectors.reviews import project_reviews_for
 from ..services import projects as project_services
 from ..services import proposals as proposal_services
 from ..services.projects import MAX_BUDGET_EUROS
-from ..services.reviews import review_create, review_respond
+from ..services.reviews import review_create, review_respond, review_update
 from .schemas import ErrorOut, InputSchema, Schema
 
 # The largest id the `id` path converter accepts: ids in bodies and queries are held to the same bound.
@@ -192,6 +193,12 @@ class ReviewOut(Schema):
     value: int
     rating: str = Field(description="Mean of the four scores, two decimal places, as a string.")
     comment: str
+    is_anonymous: bool = Field(description="An association's review shown publicly with its sector only.")
+    is_published: bool = Field(
+        description="False while blind: until the other side writes its own, or 14 days after it was written."
+    )
+    published_at: datetime.datetime | None
+    is_hidden: bool = Field(description="Hidden by the platform's moderation after a report.")
     response: str
     responded_at: datetime.datetime | None
     created_at: datetime.datetime
@@ -316,6 +323,7 @@ class ReviewIn(ActingIn):
     deadlines: int = Field(..., description="1 to 5.")
     value: int = Field(..., description="1 to 5.")
     comment: str = ""
+    is_anonymous: bool = Field(False, description="An association may publish without its name (sector only).")
 
 
 class ReviewResponseIn(ActingIn):
@@ -446,9 +454,10 @@ def _proposal_detail(organisation: Organisation, proposal_id: int) -> dict:
 
 
 def _review(review: Review) -> dict:
+    computed = {"rating": f"{review.rating:.2f}", "is_hidden": review.hidden_at is not None}
     return {
-        **{field: getattr(review, field) for field in ReviewOut.model_fields if field != "rating"},
-        "rating": f"{review.rating:.2f}",
+        **{field: getattr(review, field) for field in ReviewOut.model_fields if field not in computed},
+        **computed,
     }
 
 
@@ -747,6 +756,32 @@ def proposal_accept(request, proposal_id: int, payload: ActingIn | None = None):
 def review_new(request, project_id: int, payload: ReviewIn):
     membership = _for_project(request, project_id, payload.organisation_id)
     return Status(201, _review(review_create(membership=membership, project_id=project_id, data=_body(payload))))
+
+
+@projects_router.get(
+    "/{id:project_id}/reviews",
+    response={200: list[ReviewOut], **ERRORS},
+    summary="A project's reviews as one of its two parties reads them: both once public, its own always",
+)
+def review_list(request, project_id: int, organisation_id: ActingOrganisation = None):
+    membership = _for_project(request, project_id, organisation_id)
+    project = project_get_for(organisation=membership.organisation, project_id=project_id)
+    visible = project_reviews_for(project=project, organisation_id=membership.organisation_id)
+    return [_review(review) for review in visible.reviews]
+
+
+@projects_router.put(
+    "/reviews/{id:review_id}",
+    response={200: ReviewOut, **ERRORS},
+    summary="Change one's own review while it is still blind",
+)
+def review_edit(request, review_id: int, payload: ReviewIn):
+    membership = acting_membership(
+        request,
+        payload.organisation_id,
+        lambda organisation: Review.objects.filter(pk=review_id, author=organisation).exists(),
+    )
+    return _review(review_update(membership=membership, review_id=review_id, data=_body(payload)))
 
 
 @projects_router.post(

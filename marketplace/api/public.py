@@ -6,14 +6,18 @@ search itself is served by the search engine (`search.api.directory`), under the
 """
 
 from datetime import datetime
+from typing import Annotated, Literal
 
 from django.urls import reverse
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from ..geography import Region
 from ..models import ProviderProfile
+from ..models.organisations import OrganisationKind
 from ..models.profiles import Certification, Language
 from ..selectors.public import association_public_get, provider_public_get, skill_taxonomy_list
+from ..selectors.reviews import reputation_summary, reviews_public_page
+from .pagination import Page
 from .schemas import ErrorOut
 
 public_router = Router(tags=["annuaire"])
@@ -48,6 +52,48 @@ class ProviderSummaryOut(Schema):
     day_rate_min_cents: int | None = Field(..., description="Euro cents, like every amount of the API.")
     day_rate_max_cents: int | None
     logo_url: str | None
+    rating: float | None = Field(..., description="Mean of the provider's public reviews, 1 to 5; null without any.")
+    review_count: int
+
+
+class CriterionOut(Schema):
+    key: str
+    label: str
+    score: float | None
+
+
+class StarCountOut(Schema):
+    stars: int
+    count: int
+    percent: int
+
+
+class ReputationOut(Schema):
+    count: int
+    average: float | None
+    criteria: list[CriterionOut]
+    distribution: list[StarCountOut] = Field(..., description="Public reviews per whole star, 5 stars first.")
+
+
+class ReviewOut(Schema):
+    id: int
+    rating: float
+    criteria: list[CriterionOut]
+    comment: str
+    project_type: str
+    month: str = Field(..., description="Year and month of publication, YYYY-MM.")
+    author: str = Field(..., description="The author's name, or its sector when an association stayed anonymous.")
+    author_url: str | None
+    response: str
+    responded_at: datetime | None
+
+
+class ReviewPageOut(Schema):
+    count: int
+    page: int
+    pages: int
+    reputation: ReputationOut
+    results: list[ReviewOut]
 
 
 class PortfolioItemOut(Schema):
@@ -127,7 +173,53 @@ def provider_summary(request, provider: ProviderProfile) -> dict:
         "day_rate_min_cents": provider.day_rate_min_cents,
         "day_rate_max_cents": provider.day_rate_max_cents,
         "logo_url": absolute_url(request, provider.logo.url if provider.logo else None),
+        "rating": float(provider.rating_average) if provider.rating_average is not None else None,
+        "review_count": provider.rating_count,
     }
+
+
+def _criteria(criteria) -> list[dict]:
+    return [
+        {"key": row.key, "label": row.label, "score": float(row.score) if row.score is not None else None}
+        for row in criteria
+    ]
+
+
+def _review_page(request, *, organisation_id: int, subject_kind: str, sort: str, page: int) -> dict:
+    summary = reputation_summary(organisation_id=organisation_id, subject_kind=subject_kind)
+    reviews = reviews_public_page(organisation_id=organisation_id, subject_kind=subject_kind, sort=sort, page=page)
+    return {
+        "count": reviews.paginator.count,
+        "page": reviews.number,
+        "pages": reviews.paginator.num_pages,
+        "reputation": {
+            "count": summary.count,
+            "average": float(summary.average) if summary.average is not None else None,
+            "criteria": _criteria(summary.criteria),
+            "distribution": [vars(row) for row in summary.distribution],
+        },
+        "results": [
+            {
+                "id": card.pk,
+                "rating": float(card.rating),
+                "criteria": _criteria(card.criteria),
+                "comment": card.comment,
+                "project_type": card.project_type,
+                "month": card.month.strftime("%Y-%m"),
+                "author": card.author_name,
+                "author_url": absolute_url(request, card.author_url),
+                "response": card.response,
+                "responded_at": card.responded_at,
+            }
+            for card in reviews.object_list
+        ],
+    }
+
+
+ReviewSortParam = Annotated[
+    Literal["recent", "best", "worst"],
+    Query(description="`recent` (newest first, the default), `best` or `worst` rating first."),
+]
 
 
 @public_router.get(
@@ -158,6 +250,36 @@ def provider_detail(request, slug: str):
             for item in provider.portfolio.all()
         ],
     }
+
+
+@public_router.get(
+    "/providers/{slug}/reviews",
+    auth=None,
+    response={200: ReviewPageOut, **ERRORS},
+    summary="A provider's public reviews, 10 a page, with its figures",
+)
+def provider_reviews(request, slug: str, page: Page = 1, sort: ReviewSortParam = "recent"):
+    provider = provider_public_get(slug=slug, staff=request.user.is_staff)
+    return _review_page(
+        request, organisation_id=provider.organisation_id, subject_kind=OrganisationKind.PROVIDER, sort=sort, page=page
+    )
+
+
+@public_router.get(
+    "/associations/{slug}/reviews",
+    auth=None,
+    response={200: ReviewPageOut, **ERRORS},
+    summary="The public reviews providers wrote about an association, 10 a page, with its figures",
+)
+def association_reviews(request, slug: str, page: Page = 1, sort: ReviewSortParam = "recent"):
+    association = association_public_get(slug=slug)
+    return _review_page(
+        request,
+        organisation_id=association.organisation_id,
+        subject_kind=OrganisationKind.ASSOCIATION,
+        sort=sort,
+        page=page,
+    )
 
 
 @public_router.get(

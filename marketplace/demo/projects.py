@@ -13,7 +13,7 @@ ahead, whatever the day the demo is seeded.
 Rows are written directly rather than through the services, which would
 email every member of every organisation involved. Quote totals still come
 from the services' own computation (`services.proposals._version_values`),
-ratings from `services.reviews.provider_rating_refresh`. The only
+ratings from `services.reviews.reputation_refresh`. The only
 notifications are in-app ones, for the members of the demo logins'
 organisations, about their last weeks.
 
@@ -55,7 +55,7 @@ from ..plain_text import render_plain, render_subject
 from ..project_types import clean_answers, spec_for
 from ..services.proposals import _version_values
 from ..services.responsiveness import response_deadline
-from ..services.reviews import CRITERIA, provider_rating_refresh, rating_from_scores
+from ..services.reviews import CRITERIA, rating_from_scores, reputation_refresh
 from . import data
 
 PROJECTS_ORDER = 200
@@ -797,6 +797,9 @@ class _Planner:
             rating=rating_from_scores(scores),
             comment=review_seed.comment,
             response=review_seed.response,
+            # The demo's stories are past: both sides wrote long ago, so every review is public.
+            is_published=True,
+            published_at=moment,
             **scores,
         )
         if review_seed.response:
@@ -852,8 +855,8 @@ class _Planner:
         AuditEntry.objects.bulk_update([entry for entry, _ in entries], ["created_at"])
         Notification.objects.bulk_update([notification for notification, _ in notifications], ["created_at"])
 
-        for provider_id in sorted({review.subject_id for review in reviews if review.subject.is_provider}):
-            provider_rating_refresh(provider_id=provider_id)
+        for subject_id in sorted({review.subject_id for review in reviews}):
+            reputation_refresh(organisation_id=subject_id)
         return {
             "projets": len(projects),
             "invitations": len(invitations),

@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from ..errors import DomainError
 from ..models import Project
+from ..models.organisations import OrganisationKind
 from ..models.projects import Visibility
+from ..models.reviews import CRITERIA, ReviewReportReason, criteria_labels
 from ..project_types import AnswerKind, ProjectType, Question, spec_for
 from ..services.proposals import VAT_RATES_BP
-from ..services.reviews import CRITERIA
 from . import add_domain_error
 from .profiles import AnyValuesField
 
@@ -585,7 +586,10 @@ def _stars(label):
 
 
 class ReviewForm(forms.Form):
-    """The four marks the service averages, and an optional comment."""
+    """The four marks the service averages, an optional comment and, for an association, anonymity.
+
+    The criteria's labels follow who is reviewed: a provider's work, or how an association behaved as a client.
+    """
 
     quality = _stars(_("Qualité du travail"))
     communication = _stars(_("Communication"))
@@ -594,6 +598,33 @@ class ReviewForm(forms.Form):
     comment = forms.CharField(
         label=_("Votre avis en quelques mots"), required=False, max_length=3000, widget=forms.Textarea({"rows": 4})
     )
+    is_anonymous = forms.BooleanField(
+        label=_("Publier sans le nom de notre association"),
+        help_text=_("Le public lira seulement votre secteur, par exemple « une association du secteur culture »."),
+        required=False,
+    )
+
+    def __init__(self, *args, subject_kind: str = OrganisationKind.PROVIDER, **kwargs):
+        super().__init__(*args, **kwargs)
+        for criterion, label in criteria_labels(subject_kind).items():
+            self.fields[criterion].label = label
+        # Only an association may stay anonymous: a provider's review is part of its professional record.
+        if subject_kind != OrganisationKind.PROVIDER:
+            del self.fields["is_anonymous"]
 
     def criteria_fields(self):
         return [self[criterion] for criterion in CRITERIA]
+
+
+class ReviewReportForm(forms.Form):
+    """Anyone's report of a review: a reason from the list and, if they wish, a few words for staff."""
+
+    reason = forms.ChoiceField(
+        label=_("Pourquoi signalez-vous cet avis ?"), choices=ReviewReportReason.choices, widget=forms.RadioSelect
+    )
+    details = forms.CharField(
+        label=_("Précisions pour l'équipe de modération (facultatif)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea({"rows": 3}),
+    )

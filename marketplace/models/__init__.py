@@ -11,8 +11,8 @@ from .projects import (
     ProposalAttachment,
     ProposalLine,
     ProposalVersion,
-    Review,
 )
+from .reviews import Reputation, Review, ReviewReport
 from .taxonomy import Skill, SkillDomain
 from .tokens import ApiToken
 from .users import User
@@ -33,7 +33,9 @@ __all__ = [
     "ProposalAttachment",
     "ProposalLine",
     "ProposalVersion",
+    "Reputation",
     "Review",
+    "ReviewReport",
     "Organisation",
     "OrganisationInvitation",
     "PortfolioItem",

@@ -89,6 +89,11 @@ class Project(models.Model):
     def budget_known(self) -> bool:
         return self.budget_min_cents is not None or self.budget_max_cents is not None
 
+    @property
+    def is_reviewable(self) -> bool:
+        """Reviews are written once the work is delivered, never on a promise (no review without a delivery)."""
+        return self.state in (ProjectState.DELIVERED, ProjectState.CLOSED)
+
 
 class ProjectChange(models.Model):
     """A change to a published project, kept visible for providers who had already quoted."""
@@ -297,33 +302,3 @@ class ProposalAttachment(models.Model):
 
     def __str__(self):
         return self.original_name
-
-
-class Review(models.Model):
-    """After delivery, each side reviews the other once; the reviewed side may answer once."""
-
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reviews")
-    author = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reviews_written")
-    subject = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reviews_received")
-    written_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    quality = models.PositiveSmallIntegerField(_("qualité"))
-    communication = models.PositiveSmallIntegerField(_("communication"))
-    deadlines = models.PositiveSmallIntegerField(_("respect des délais"))
-    value = models.PositiveSmallIntegerField(_("rapport qualité-prix"))
-    rating = models.DecimalField(_("note"), max_digits=3, decimal_places=2)
-    comment = models.TextField(_("commentaire"), blank=True)
-    is_published = models.BooleanField(default=True)
-    response = models.TextField(_("réponse"), blank=True)
-    responded_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("avis")
-        verbose_name_plural = _("avis")
-        ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["project", "author"], name="review_one_per_side")]
-
-    def __str__(self):
-        return f"{self.author} → {self.subject} ({self.rating})"

@@ -8,4 +8,5 @@ app_name = "public"
 urlpatterns = [
     path("prestataires/<slug:slug>/", public.provider_detail, name="provider_detail"),
     path("associations/<slug:slug>/", public.association_detail, name="association_detail"),
+    path("avis/<int:review_id>/signaler/", public.review_report_view, name="review_report"),
 ]

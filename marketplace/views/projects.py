@@ -12,6 +12,8 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -30,12 +32,14 @@ from ..forms.projects import (
 )
 from ..models import ProjectAttachment, ProposalAttachment, ProposalVersion, ProviderProfile, Review
 from ..models.projects import OPEN_PROPOSAL_STATES, ProjectState
+from ..models.reviews import CRITERIA
 from ..project_types import SPECS, ProjectType
 from ..selectors.dashboards import with_proposal_counts
 from ..selectors.profiles import association_profile_get, skill_domain_list
 from ..selectors.project_lists import ProjectFilterError, organisation_projects_for
 from ..selectors.projects import project_get_for, project_page_for, projects_visible_to, proposal_get_for
 from ..selectors.responsiveness import invitation_for_provider
+from ..selectors.reviews import project_reviews_for
 from ..services.projects import (
     project_cancel,
     project_close,
@@ -54,12 +58,11 @@ from ..services.proposals import (
     proposal_withdraw,
 )
 from ..services.responsiveness import invitation_decline
-from ..services.reviews import review_create, review_respond
+from ..services.reviews import review_create, review_respond, review_update, reviews_blind_until
 from .decorators import organisation_required
 from .documents import document_response
 
 EDITABLE_STATES = (ProjectState.DRAFT, ProjectState.PUBLISHED)
-REVIEWABLE_STATES = (ProjectState.DELIVERED, ProjectState.CLOSED)
 
 
 # Looking things up: what the organisation may not see does not exist.
@@ -286,10 +289,9 @@ def _detail(request, project_id: int, *, editor=None, review_form=None, status: 
     is_owner = context["is_owner"]
     awarded_to_us = own_proposal is not None and own_proposal.pk == project.awarded_proposal_id
     is_party = is_owner or awarded_to_us
-    reviews = list(project.reviews.filter(is_published=True).select_related("author")) if is_party else []
-    may_review = (
-        project.state in REVIEWABLE_STATES and is_party and organisation.pk not in {r.author_id for r in reviews}
-    )
+    project_reviews = project_reviews_for(project=project, organisation_id=organisation.pk) if is_party else None
+    if review_form is None and project_reviews is not None and project.is_reviewable:
+        review_form = review_form_for(project_reviews.own, subject_kind="association" if awarded_to_us else "provider")
     context.update(
         membership=request.membership,
         answers=answers_for_display(project),
@@ -298,8 +300,10 @@ def _detail(request, project_id: int, *, editor=None, review_form=None, status: 
         can_start=project.state == ProjectState.AWARDED and is_party,
         can_deliver=project.state == ProjectState.IN_PROGRESS and awarded_to_us,
         can_close=project.state == ProjectState.DELIVERED and is_owner,
-        reviews=reviews,
-        review_form=review_form or (ReviewForm() if may_review else None),
+        reviews=project_reviews.reviews if project_reviews else [],
+        own_review=project_reviews.own if project_reviews else None,
+        other_review_waiting=project_reviews.other_waiting if project_reviews else False,
+        review_form=review_form,
     )
     if is_owner:
         context.update(
@@ -428,20 +432,51 @@ def close(request, project_id: int):
     )
 
 
+def review_form_for(own_review, *, subject_kind: str, data=None) -> ReviewForm | None:
+    """The form to write a review, or to change one still blind; none once the own review is published."""
+    if own_review is None:
+        return ReviewForm(data, subject_kind=subject_kind)
+    if own_review.is_published:
+        return None
+    initial = {criterion: str(getattr(own_review, criterion)) for criterion in CRITERIA}
+    initial.update(comment=own_review.comment, is_anonymous=own_review.is_anonymous)
+    return ReviewForm(data, initial=initial, subject_kind=subject_kind)
+
+
 @organisation_required
 @require_POST
 def review(request, project_id: int):
-    _visible_project(request, project_id)
-    form = ReviewForm(request.POST)
+    """Write the review of the other side, or change it while it is still blind."""
+    project = _visible_project(request, project_id)
+    organisation = request.organisation
+    subject_kind = "provider" if project.organisation_id == organisation.pk else "association"
+    own = Review.objects.filter(project_id=project.pk, author=organisation).first()
+    form = review_form_for(own, subject_kind=subject_kind, data=request.POST)
+    if form is None:
+        messages.error(request, _("Votre avis est publié : il ne peut plus être modifié."))
+        return _to_project(project_id)
     if form.is_valid():
         try:
-            review_create(membership=request.membership, project_id=project_id, data=form.cleaned_data)
+            if own is None:
+                created = review_create(membership=request.membership, project_id=project_id, data=form.cleaned_data)
+            else:
+                created = review_update(membership=request.membership, review_id=own.pk, data=form.cleaned_data)
         except NotFound as error:
             raise Http404(error.message) from error
         except DomainError as error:
             add_service_error(form, error)
         else:
-            messages.success(request, _("Merci, votre avis est publié."))
+            if created.is_published:
+                messages.success(request, _("Merci : votre avis et celui de l'autre partie sont publiés."))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Merci, votre avis est enregistré. Il sera publié quand l'autre partie aura donné le sien, "
+                        "ou au plus tard le %(date)s ; d'ici là, vous pouvez encore le modifier."
+                    )
+                    % {"date": date_format(localtime(reviews_blind_until(created)), "j F Y")},
+                )
             return _to_project(project_id)
     return _detail(request, project_id, review_form=form, status=400)
 
@@ -449,7 +484,7 @@ def review(request, project_id: int):
 @organisation_required
 @require_POST
 def review_respond_view(request, review_id: int):
-    """The reviewed organisation answers a review, once."""
+    """The reviewed organisation answers a public review, once."""
     try:
         review = review_respond(
             membership=request.membership, review_id=review_id, response=request.POST.get("response")
@@ -458,7 +493,11 @@ def review_respond_view(request, review_id: int):
         raise Http404(error.message) from error
     except DomainError as error:
         messages.error(request, error.message)
-        project_id = Review.objects.filter(pk=review_id).values_list("project_id", flat=True).first()
+        project_id = (
+            Review.objects.filter(pk=review_id, subject=request.organisation)
+            .values_list("project_id", flat=True)
+            .first()
+        )
         return _to_project(project_id)
     messages.success(request, _("Votre réponse est publiée."))
     return _to_project(review.project_id)

@@ -4,15 +4,39 @@ The views call one selector and render; `marketplace.presentation` turns stored 
 French reader expects ("450 €", "Anglais").
 """
 
+from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
-from ..errors import NotFound
+from .. import ratelimit
+from ..errors import DomainError, NotFound
+from ..forms import add_domain_error
+from ..forms.projects import ReviewReportForm
+from ..models.organisations import OrganisationKind
 from ..models.profiles import Language
 from ..presentation import day_rate, euros, safe_link
 from ..selectors.public import association_public_get, provider_public_get
 from ..selectors.responsiveness import organisation_responsiveness
+from ..selectors.reviews import ReviewSort, author_display, reputation_summary, reviews_public, reviews_public_page
+from ..services.reviews import review_report
+
+
+def _reviews_context(request, *, organisation_id: int, subject_kind: str) -> dict:
+    """The reviews block of a public page: the figures, a page of reviews and the sort asked (`?tri=`)."""
+    sort = request.GET.get("tri") or ReviewSort.RECENT
+    if sort not in ReviewSort.ordering:
+        sort = ReviewSort.RECENT
+    return {
+        "reputation": reputation_summary(organisation_id=organisation_id, subject_kind=subject_kind),
+        "reviews_page": reviews_public_page(
+            organisation_id=organisation_id, subject_kind=subject_kind, sort=sort, page=request.GET.get("page") or 1
+        ),
+        "review_sort": sort,
+        "review_sorts": ReviewSort.choices,
+    }
 
 
 @require_safe
@@ -33,6 +57,7 @@ def provider_detail(request, slug: str):
         "website": safe_link(provider.website),
         "portfolio": portfolio,
         "responsiveness": organisation_responsiveness(organisation_id=provider.organisation_id),
+        **_reviews_context(request, organisation_id=provider.organisation_id, subject_kind=OrganisationKind.PROVIDER),
     }
     return render(request, "public/provider_detail.html", context)
 
@@ -48,5 +73,56 @@ def association_detail(request, slug: str):
         "association": association,
         "website": safe_link(association.website or ""),
         "responsiveness": organisation_responsiveness(organisation_id=association.organisation_id),
+        **_reviews_context(
+            request, organisation_id=association.organisation_id, subject_kind=OrganisationKind.ASSOCIATION
+        ),
     }
     return render(request, "public/association_detail.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def review_report_view(request, review_id: int):
+    """Anyone, signed in or not, reports a public review to staff; it stays visible until they decide."""
+    review = reviews_public().select_related("author__association_profile", "subject").filter(pk=review_id).first()
+    if review is None:
+        raise Http404(_("Avis introuvable."))
+    back = _subject_page(review.subject)
+    form = ReviewReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        ip = ratelimit.client_ip(request)
+        if ratelimit.is_blocked(ratelimit.REVIEW_REPORT, email="", ip=ip):
+            form.add_error(None, _("Trop de signalements depuis votre connexion : réessayez dans quelques minutes."))
+            status = 429
+        elif form.is_valid():
+            try:
+                review_report(review_id=review.pk, reporter=request.user, **form.cleaned_data)
+            except NotFound as error:
+                raise Http404(error.message) from error
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                ratelimit.record(ratelimit.REVIEW_REPORT, email="", ip=ip)
+                messages.success(
+                    request, _("Merci, votre signalement est transmis à l'équipe de modération, qui l'examinera.")
+                )
+                return redirect(back)
+        if status == 200:
+            status = 400
+    author_name, _author_url = author_display(review)
+    context = {
+        "title": _("Signaler un avis"),
+        "review": review,
+        "author_name": author_name,
+        "subject_name": review.subject.name,
+        "back": back,
+        "form": form,
+    }
+    return render(request, "public/review_report.html", context, status=status)
+
+
+def _subject_page(subject) -> str:
+    """Where a reader of a review came from: the public page of the organisation it is about."""
+    if subject.kind == OrganisationKind.PROVIDER:
+        return f"{reverse('public:provider_detail', args=[subject.slug])}#avis"
+    return f"{reverse('public:association_detail', args=[subject.slug])}#avis"

@@ -32,8 +32,11 @@ class ProviderQuery(Schema):
     min_discount: str | None = Field(None, description="Minimum solidarity discount, 0 to 100 (%).")
     rate_min: str | None = Field(None, description="Euros: the provider's day-rate range reaches at least this.")
     rate_max: str | None = Field(None, description="Euros: the provider's day-rate range starts at most at this.")
+    min_rating: str | None = Field(None, description="Minimum mean rating of public reviews: `3`, `4` or `4.5`.")
     verified: str | None = Field(None, description="`true` (default); `false` is for staff only.")
-    sort: str | None = Field(None, description="`relevance` (default with `q`), `name`, `discount`, `rate`, `recent`.")
+    sort: str | None = Field(
+        None, description="`relevance` (default with `q`), `name`, `discount`, `rate`, `recent`, `rating`."
+    )
     page: str | None = Field(None, description="Page number, from 1; past the end, the last page.")
     per_page: str | None = Field(None, description=f"Results per page, 1 to {MAX_PER_PAGE} (default 20).")
 

@@ -329,6 +329,11 @@ FACETED_SORTS = {
     "discount": [{"discount_pct": {"order": "desc", "missing": "_last"}}, *_TIEBREAK],
     "rate": [{"day_rate_min": {"order": "asc", "missing": "_last"}}, *_TIEBREAK],
     "recent": [{"id": {"order": "desc", "unmapped_type": "long"}}],
+    "rating": [
+        {"rating": {"order": "desc", "missing": "_last"}},
+        {"reviews": {"order": "desc", "missing": "_last", "unmapped_type": "long"}},
+        *_TIEBREAK,
+    ],
     # Projects.
     "project_recent": [
         {"published_at": {"order": "desc", "missing": "_last"}},

@@ -25,12 +25,14 @@ Decisions a reader should know about:
   anyone else asking it gets a form error, never a silent empty list.
 * `sort`: `relevance` (the default when there are words to search), `name`
   (the default otherwise), `discount`, `rate` (cheapest first), `recent`
-  (newest on the platform first).
+  (newest on the platform first), `rating` (best mean of public reviews first, then the most reviewed).
+* `min_rating`: 3, 4 or 4.5; providers without a public review are left out as soon as it is asked.
 * `page` and `per_page` ride on the same form so that one answer lists every
   bad parameter at once.
 """
 
 import re
+from decimal import Decimal
 from functools import cached_property
 
 import django_filters
@@ -74,6 +76,7 @@ class Sort:
     DISCOUNT = "discount"
     RATE = "rate"
     RECENT = "recent"
+    RATING = "rating"
 
     choices = [
         (RELEVANCE, _("Pertinence")),
@@ -81,10 +84,13 @@ class Sort:
         (DISCOUNT, _("Remise solidaire la plus forte")),
         (RATE, _("Tarif journalier le plus bas")),
         (RECENT, _("Les plus récents")),
+        (RATING, _("Les mieux notés")),
     ]
 
 
 YES_NO = [("true", _("Oui")), ("false", _("Non"))]
+# Minimum mean rating of public reviews, as the directory offers it.
+MIN_RATING_CHOICES = [("3", _("3 sur 5 et plus")), ("4", _("4 sur 5 et plus")), ("4.5", _("4,5 sur 5 et plus"))]
 
 # Parameters that narrow the list (the others, sort and pagination, only arrange it).
 FILTER_PARAMS = (
@@ -97,6 +103,7 @@ FILTER_PARAMS = (
     "min_discount",
     "rate_min",
     "rate_max",
+    "min_rating",
     "verified",
 )
 
@@ -196,6 +203,13 @@ class ProviderFilterSet(django_filters.FilterSet):
     rate_max = IntegerFilter(
         label=_("Tarif journalier jusqu'à (€)"), method="filter_rate_max", min_value=0, max_value=MAX_DAY_RATE_EUROS
     )
+    min_rating = django_filters.ChoiceFilter(
+        label=_("Note des avis"),
+        choices=MIN_RATING_CHOICES,
+        method="filter_min_rating",
+        empty_label=_("Toutes les notes"),
+        error_messages={"invalid_choice": _("Note minimale inconnue : %(value)s (3, 4 ou 4.5).")},
+    )
     verified = django_filters.ChoiceFilter(
         label=_("Vérification"),
         choices=[("true", _("Prestataires vérifiés")), ("false", _("Prestataires non vérifiés"))],
@@ -277,6 +291,10 @@ class ProviderFilterSet(django_filters.FilterSet):
 
     def filter_region(self, queryset, name, value):
         return queryset.filter(Exists(ServedRegion.objects.filter(profile_id=OuterRef("pk"), region=value)))
+
+    def filter_min_rating(self, queryset, name, value):
+        # Providers without any public review have no rating: asking for a minimum leaves them out.
+        return queryset.filter(rating_count__gt=0, rating_average__gte=Decimal(value))
 
     def filter_remote(self, queryset, name, value):
         return queryset.filter(remote_ok=value == "true")
@@ -365,6 +383,8 @@ class ProviderFilterSet(django_filters.FilterSet):
             return queryset.order_by(F("day_rate_min_cents").asc(nulls_last=True), *by_name)
         if sort == Sort.RECENT:
             return queryset.order_by("-organisation__created_at", "-pk")
+        if sort == Sort.RATING:
+            return queryset.order_by(F("rating_average").desc(nulls_last=True), "-rating_count", *by_name)
         return queryset.order_by(*by_name)
 
     def _relevance(self):

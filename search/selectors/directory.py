@@ -134,6 +134,8 @@ def _directory_query(filterset: ProviderFilterSet, *, sql, page: int, per_page: 
         "remote_ok": [cleaned["remote"]] if cleaned.get("remote") else [],
     }
     minimums = {"discount_pct": cleaned["min_discount"]} if cleaned.get("min_discount") is not None else {}
+    if cleaned.get("min_rating"):
+        minimums["rating"] = float(cleaned["min_rating"])
     overlaps = ()
     if cleaned.get("rate_min") is not None or cleaned.get("rate_max") is not None:
         overlaps = (Overlap("day_rate", cleaned.get("rate_min"), cleaned.get("rate_max")),)

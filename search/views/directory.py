@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from marketplace.models import ProviderProfile
 from marketplace.presentation import day_rate
 
-from ..filters.directory import FILTER_PARAMS, DirectoryQueryError, Sort
+from ..filters.directory import FILTER_PARAMS, MIN_RATING_CHOICES, DirectoryQueryError, Sort
 from ..selectors.directory import provider_directory, provider_directory_options
 
 TOP_SKILLS = 4
@@ -93,7 +93,12 @@ def _facet_context(facets) -> dict:
 @require_safe
 def provider_list(request):
     staff = request.user.is_staff
-    context = {"title": _("Annuaire des prestataires"), "staff": staff, "sort_choices": Sort.choices}
+    context = {
+        "title": _("Annuaire des prestataires"),
+        "staff": staff,
+        "sort_choices": Sort.choices,
+        "min_rating_choices": MIN_RATING_CHOICES,
+    }
     try:
         directory = provider_directory(params=request.GET, staff=staff)
     except DirectoryQueryError as error:

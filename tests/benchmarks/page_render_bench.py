@@ -112,7 +112,7 @@ class Volumes:
 
         from marketplace.models import Review
         from marketplace.models.projects import ProjectState
-        from marketplace.services.reviews import provider_rating_refresh
+        from marketplace.services.reviews import reputation_refresh
         from tests.project_factories import ProjectFactory, VerifiedAssociationFactory
 
         reviews = []
@@ -137,10 +137,13 @@ class Volumes:
                     comment="Équipe à l'écoute, site livré dans les temps et bénévoles formés à la mise à jour. " * 3,
                     response="Merci pour votre confiance !" if index % 4 == 0 else "",
                     responded_at=timezone.now() if index % 4 == 0 else None,
+                    is_published=True,
+                    published_at=timezone.now(),
+                    is_anonymous=index % 7 == 0,
                 )
             )
         Review.objects.bulk_create(reviews)
-        provider_rating_refresh(provider_id=self.provider.pk)
+        reputation_refresh(organisation_id=self.provider.pk)
 
     def projects(self) -> None:
         """PROJECTS projects of the association in every state, with quotes on the open ones."""

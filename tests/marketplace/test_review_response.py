@@ -18,6 +18,8 @@ def reviewed():
     project_mark_delivered(membership=provider, project_id=project.pk)
     project_close(membership=association, project_id=project.pk)
     review = review_create(membership=association, project_id=project.pk, data=SCORES)
+    review_create(membership=provider, project_id=project.pk, data=SCORES)  # both wrote: both are public
+    review.refresh_from_db()
     return review, provider
 
 
@@ -25,7 +27,7 @@ def test_the_provider_answers_once_from_the_project_page(client, reviewed):
     review, provider = reviewed
     client.force_login(provider.user)
     page = client.get(f"/projets/{review.project_id}/").content.decode()
-    assert "Répondre à cet avis (une seule fois)" in page
+    assert "Répondre à cet avis (une seule fois, publiquement)" in page
 
     response = client.post(
         f"/projets/avis/{review.pk}/reponse/", {"response": "Merci pour votre confiance !"}, follow=True

@@ -1,4 +1,4 @@
-"""Reviews after delivery: each side once, four criteria from 1 to 5, the provider's rating kept on its profile."""
+"""Reviews after delivery: each side once, four criteria from 1 to 5, blind until both wrote, the rating kept."""
 
 from decimal import Decimal
 
@@ -10,8 +10,9 @@ from marketplace.models import Notification, ProviderProfile, Review
 from marketplace.models.organisations import Role
 from marketplace.models.projects import ProposalState
 from marketplace.services.projects import project_close, project_mark_delivered, project_start
-from marketplace.services.reviews import review_create, review_respond
+from marketplace.services.reviews import review_create, review_hide, review_respond
 
+from ..factories import UserFactory
 from ..project_factories import (
     ProposalFactory,
     VerifiedAssociationFactory,
@@ -55,7 +56,7 @@ def _profile(provider) -> ProviderProfile:
 
 
 @pytest.mark.parametrize("closed", [False, True], ids=["delivered", "closed"])
-def test_the_association_reviews_the_provider_and_its_rating_is_updated(
+def test_a_review_stays_blind_until_the_other_side_writes_its_own_then_both_publish(
     association, provider, closed, django_capture_on_commit_callbacks, mailoutbox
 ):
     project = _delivered(association, provider, closed=closed)
@@ -72,12 +73,24 @@ def test_the_association_reviews_the_provider_and_its_rating_is_updated(
     assert (review.quality, review.communication, review.deadlines, review.value) == (5, 5, 4, 4)
     assert review.rating == Decimal("4.50")
     assert review.comment == "Très bon travail, merci !"
-    assert review.is_published
+    assert not review.is_published
+    profile = _profile(provider)
+    assert (profile.rating_average, profile.rating_count) == (None, 0)
+    received = Notification.objects.get(user=provider.user, kind="review.received")
+    assert received.title == "Les Amis du Quartier a donné son avis"
+    assert "Très bon travail" not in received.body
+    assert [m.to for m in mailoutbox] == [["contact@octet.test"]]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = review_create(membership=provider, project_id=project.pk, data=GOOD)
+
+    review.refresh_from_db()
+    assert review.is_published and answer.is_published
+    assert review.published_at == answer.published_at
     profile = _profile(provider)
     assert (profile.rating_average, profile.rating_count) == (Decimal("4.50"), 1)
-    notification = Notification.objects.get(user=provider.user, kind="review.published")
-    assert notification.title == "Les Amis du Quartier a laissé un avis"
-    assert [m.to for m in mailoutbox] == [["contact@octet.test"]]
+    assert Notification.objects.filter(user=provider.user, kind="review.published").count() == 2
+    assert Notification.objects.filter(user=association.user, kind="review.published").count() == 2
 
 
 def test_the_provider_reviews_the_association_without_touching_its_own_rating(association, provider):
@@ -86,7 +99,7 @@ def test_the_provider_reviews_the_association_without_touching_its_own_rating(as
     review = review_create(
         membership=provider,
         project_id=project.pk,
-        data={"quality": 4, "communication": 3, "deadlines": 3, "value": 3},
+        data={"quality": 4, "communication": 3, "deadlines": 3, "value": 3, "is_anonymous": True},
     )
 
     assert (review.author, review.subject, review.rating) == (
@@ -94,28 +107,31 @@ def test_the_provider_reviews_the_association_without_touching_its_own_rating(as
         association.organisation,
         Decimal("3.25"),
     )
+    assert not review.is_anonymous, "only an association may stay anonymous"
     profile = _profile(provider)
     assert (profile.rating_average, profile.rating_count) == (None, 0)
-    assert Notification.objects.filter(user=association.user, kind="review.published").count() == 1
+    assert Notification.objects.filter(user=association.user, kind="review.received").count() == 1
 
 
-def test_the_rating_is_the_mean_of_the_provider_s_published_reviews(provider):
-    for scores in ((5, 5, 5, 5), (3, 3, 3, 3), (1, 1, 1, 1)):
+def test_the_rating_is_the_mean_of_the_provider_s_public_reviews(provider):
+    published = []
+    for scores in ((5, 5, 5, 5), (3, 3, 3, 3), (1, 1, 1, 1), (5, 5, 4, 4)):
         association = member_of(VerifiedAssociationFactory())
         project = _delivered(association, provider)
-        review_create(
-            membership=association,
-            project_id=project.pk,
-            data=dict(zip(("quality", "communication", "deadlines", "value"), scores, strict=True)),
+        published.append(
+            review_create(
+                membership=association,
+                project_id=project.pk,
+                data=dict(zip(("quality", "communication", "deadlines", "value"), scores, strict=True)),
+            )
         )
-    Review.objects.filter(rating=Decimal("1.00")).update(is_published=False)
-    association = member_of(VerifiedAssociationFactory())
-    project = _delivered(association, provider)
+        review_create(membership=provider, project_id=project.pk, data=GOOD)
+    staff = UserFactory(is_staff=True)
 
-    review_create(membership=association, project_id=project.pk, data=GOOD)
+    review_hide(review_id=published[2].pk, staff=staff, reason="Propos injurieux")
 
     profile = _profile(provider)
-    # 5.00, 3.00 and 4.50 are published; the hidden 1.00 does not count.
+    # 5.00, 3.00 and 4.50 are public; the hidden 1.00 does not count.
     assert (profile.rating_average, profile.rating_count) == (Decimal("4.17"), 3)
 
 
@@ -129,7 +145,7 @@ def test_each_side_reviews_once(association, provider):
 
     assert refused.value.message == "Vous avez déjà laissé un avis sur ce projet."
     assert Review.objects.count() == 1
-    assert _profile(provider).rating_count == 1
+    assert _profile(provider).rating_count == 0, "a blind review counts for nothing yet"
 
 
 @pytest.mark.parametrize("step", ["awarded", "in_progress"])
@@ -206,9 +222,25 @@ def test_scores_given_as_text_are_read(association, provider):
 # Responding
 
 
-def test_the_reviewed_side_responds_once(association, provider):
+def _public_review(association, provider, project) -> Review:
+    """The association's review, published by the provider's own (a blind review cannot be answered)."""
+    review = review_create(membership=association, project_id=project.pk, data=GOOD)
+    review_create(membership=provider, project_id=project.pk, data=GOOD)
+    review.refresh_from_db()
+    return review
+
+
+def test_a_blind_review_cannot_be_answered(association, provider):
     project = _delivered(association, provider)
     review = review_create(membership=association, project_id=project.pk, data=GOOD)
+
+    with pytest.raises(NotFound):
+        review_respond(membership=provider, review_id=review.pk, response="Merci")
+
+
+def test_the_reviewed_side_responds_once(association, provider):
+    project = _delivered(association, provider)
+    review = _public_review(association, provider, project)
 
     answered = review_respond(membership=provider, review_id=review.pk, response="  Merci pour votre confiance !  ")
 
@@ -224,7 +256,7 @@ def test_the_reviewed_side_responds_once(association, provider):
 
 def test_only_the_reviewed_side_responds(association, provider):
     project = _delivered(association, provider)
-    review = review_create(membership=association, project_id=project.pk, data=GOOD)
+    review = _public_review(association, provider, project)
     stranger = member_of(VerifiedProviderFactory())
 
     for someone in (association, stranger):
@@ -238,7 +270,7 @@ def test_only_the_reviewed_side_responds(association, provider):
 @pytest.mark.parametrize("response", ["", "   ", "x" * 2001])
 def test_a_response_has_one_to_two_thousand_characters(association, provider, response):
     project = _delivered(association, provider)
-    review = review_create(membership=association, project_id=project.pk, data=GOOD)
+    review = _public_review(association, provider, project)
 
     with pytest.raises(ReviewError) as refused:
         review_respond(membership=provider, review_id=review.pk, response=response)
