@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("search.urls.directory")),
     path("", include("marketplace.urls.public")),
     path("mon-organisation/", include("marketplace.urls.profiles")),
+    path("mes-prestataires/", include("marketplace.urls.saved_providers")),
     path("messages/", include("messaging.urls")),
     path("diagnostic/", include("assessment.urls")),
     path("", include("billing.urls")),

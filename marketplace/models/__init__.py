@@ -13,6 +13,7 @@ from .projects import (
     ProposalVersion,
 )
 from .reviews import Reputation, Review, ReviewReport
+from .saved_providers import SavedProvider
 from .taxonomy import Skill, SkillDomain
 from .tokens import ApiToken
 from .users import User
@@ -36,6 +37,7 @@ __all__ = [
     "Reputation",
     "Review",
     "ReviewReport",
+    "SavedProvider",
     "Organisation",
     "OrganisationInvitation",
     "PortfolioItem",

@@ -21,6 +21,7 @@ from ..presentation import day_rate, euros, safe_link
 from ..selectors.public import association_public_get, provider_public_get
 from ..selectors.responsiveness import organisation_responsiveness
 from ..selectors.reviews import ReviewSort, author_display, reputation_summary, reviews_public, reviews_public_page
+from ..selectors.saved_providers import saved_provider_ids
 from ..services.reviews import review_report
 
 
@@ -37,6 +38,14 @@ def _reviews_context(request, *, organisation_id: int, subject_kind: str) -> dic
         "review_sort": sort,
         "review_sorts": ReviewSort.choices,
     }
+
+
+def _saving_context(request, *, provider_id: int) -> dict:
+    """Whether the visitor's association may keep this provider in "Mes prestataires", and already does."""
+    organisation = getattr(request, "organisation", None)
+    if organisation is None or organisation.kind != OrganisationKind.ASSOCIATION:
+        return {"may_save": False, "is_saved": False}
+    return {"may_save": True, "is_saved": provider_id in saved_provider_ids(organisation=organisation)}
 
 
 @require_safe
@@ -58,6 +67,7 @@ def provider_detail(request, slug: str):
         "portfolio": portfolio,
         "responsiveness": organisation_responsiveness(organisation_id=provider.organisation_id),
         **_reviews_context(request, organisation_id=provider.organisation_id, subject_kind=OrganisationKind.PROVIDER),
+        **_saving_context(request, provider_id=provider.organisation_id),
     }
     return render(request, "public/provider_detail.html", context)
 
