@@ -184,7 +184,15 @@ def _load_database(place: Place, dump: Path) -> None:
         os.replace(staging, name)
         return
     _run(
-        ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", str(dump)],
+        [
+            "pg_restore",
+            "--no-owner",
+            "--no-privileges",
+            "--exit-on-error",
+            "--single-transaction",
+            f"--dbname={connection.settings_dict['NAME']}",  # without it, pg_restore only prints the SQL
+            str(dump),
+        ],
         connection,
     )
 
