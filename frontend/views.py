@@ -1,8 +1,19 @@
 """Error pages in the site's layout and language. JSON for API paths."""
 
-from django.http import JsonResponse
+import sys
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.context_processors import csrf
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+# The database could not be reached or dropped the connection (restart, failover, network): the request may
+# succeed again in a moment, so it is a 503 with Retry-After, not a 500.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
 
 
 def _error(request, status: int, title: str, message: str):
@@ -24,9 +35,29 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # Django calls this view while it handles the exception: sys.exception() is the one that ended the request.
+    if isinstance(sys.exception(), DATABASE_UNAVAILABLE):
+        return service_unavailable(request)
     return _error(
         request,
         500,
         _("Erreur du serveur"),
         _("Un problème est survenu de notre côté. L'équipe est prévenue ; réessayez dans quelques minutes."),
     )
+
+
+def service_unavailable(request):
+    """The error page when the database is unreachable, drawn without a query.
+
+    The usual context processors would read the session, the user and the menus from the database and fail
+    again; the page shows the anonymous layout instead, which needs nothing but the request.
+    """
+    title = _("Service momentanément indisponible")
+    message = _("Le service est momentanément indisponible. Réessayez dans quelques instants.")
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"message": message, "errors": {}}, status=503)
+    else:
+        context = {"status": 503, "title": title, "message": message, "request": request, "user": AnonymousUser()}
+        response = HttpResponse(render_to_string("errors/error.html", {**context, **csrf(request)}), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

@@ -1,6 +1,7 @@
-"""The site's URLs plus three that fail on purpose, for the error page tests."""
+"""The site's URLs plus four that fail on purpose, for the error page tests."""
 
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError
 from django.urls import path
 
 from config.urls import handler400, handler403, handler404, handler500, urlpatterns  # noqa: F401
@@ -14,4 +15,13 @@ def broken(request):
     raise RuntimeError("a bug")
 
 
-urlpatterns = [path("essai/interdit/", forbidden), path("essai/panne/", broken), *urlpatterns]
+def database_gone(request):
+    raise OperationalError("server closed the connection unexpectedly")
+
+
+urlpatterns = [
+    path("essai/interdit/", forbidden),
+    path("essai/panne/", broken),
+    path("essai/base-injoignable/", database_gone),
+    *urlpatterns,
+]

@@ -18,6 +18,7 @@ def _get(path: str, language: str):
         ("/cette-page-n-existe-pas/", 404, "Page introuvable", "Page not found"),
         ("/essai/interdit/", 403, "Accès refusé", "Access denied"),
         ("/essai/panne/", 500, "Erreur du serveur", "Server error"),
+        ("/essai/base-injoignable/", 503, "Service momentanément indisponible", "Service temporarily unavailable"),
     ],
 )
 def test_error_pages_in_both_languages(path, status, french, english):

@@ -188,7 +188,7 @@ TIME_ZONE = "Europe/Paris"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "var" / "media"
+MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))
 # Supporting documents (statutes, identity...): never under MEDIA_ROOT, served only by a view that checks access.
 PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private"))
 # Uploads bigger than this are refused with a message, before anything is stored.

@@ -1,5 +1,6 @@
 """Configuration comes from the environment, with safe defaults, and bad values stop the start-up."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -97,6 +98,24 @@ def test_embedded_default_without_any_environment():
         "False",
         "django.core.mail.backends.console.EmailBackend",
     ]
+
+
+def test_sqlite_writers_wait_for_the_lock_in_the_embedded_default_and_in_the_tests():
+    """WAL, immediate transactions and a busy timeout, for the site and the tests alike; the tests use a file,
+    never Django's shared-cache in-memory database, whose table locks fail concurrent writers at once."""
+    code = (
+        "import json; db = settings.DATABASES['default']; "
+        "print(json.dumps({'options': db['OPTIONS'], 'test': db.get('TEST', {}).get('NAME')}))"
+    )
+    site, tests = run_django(code), run_django(code, "config.settings.test")
+    assert site.returncode == tests.returncode == 0, site.stderr + tests.stderr
+
+    site_db, test_db = json.loads(site.stdout), json.loads(tests.stdout)
+    assert site_db["options"] == test_db["options"]
+    assert site_db["options"]["transaction_mode"] == "IMMEDIATE"
+    assert site_db["options"]["timeout"] >= 5
+    assert "journal_mode=WAL" in site_db["options"]["init_command"]
+    assert test_db["test"].endswith(".sqlite3")
 
 
 def test_environment_switches_every_engine():
