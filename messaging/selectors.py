@@ -217,6 +217,16 @@ def project_conversation_parties(
     raise NotFound(_("Conversation introuvable."))
 
 
+def attachable_projects_for(*, association: Organisation, provider_id: int) -> QuerySet[Project]:
+    """The association's live projects that have no conversation with this provider yet, newest first."""
+    return (
+        Project.objects.filter(organisation=association)
+        .exclude(state__in=(ProjectState.CANCELLED, ProjectState.EXPIRED))
+        .exclude(conversations__provider_id=provider_id)
+        .order_by("-created_at")
+    )
+
+
 def read_marks(*, conversation: Conversation) -> list[dict]:
     """How far each side has read: lets a polling client show "lu" without a WebSocket."""
     return [

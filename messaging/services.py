@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from marketplace.errors import DomainError, NotFound, PermissionDenied
 from marketplace.models import Membership, Organisation, Project, User
+from marketplace.models.organisations import OrganisationKind
 from marketplace.models.projects import InvitationResponse
 from marketplace.services.audit import audit_record
 from marketplace.services.notifications import notify_organisation
@@ -510,3 +511,88 @@ def message_hide(*, user, message_id: int, report_id: int | None = None) -> Mess
     )
     _after_commit(_announce_changed, message.pk)
     return message
+
+
+# Questions before a project
+
+# A verified association starts at most this many new conversations with providers a day outside any project:
+# enough to compare a few providers, too few to spam the directory.
+DIRECT_QUESTIONS_PER_DAY = 10
+
+
+def _direct_question_allowance(association: Organisation) -> None:
+    """Count one new direct conversation for the association today; refuse past the day's allowance."""
+    key = f"messaging:direct:{association.pk}:{timezone.localdate().isoformat()}"
+    cache.add(key, 0, timeout=60 * 60 * 24)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=60 * 60 * 24)
+        count = 1
+    if count > DIRECT_QUESTIONS_PER_DAY:
+        raise MessageRateLimited(
+            _(
+                "Votre association a déjà ouvert %(count)s conversations avec des prestataires aujourd'hui : "
+                "réessayez demain, ou publiez un projet pour recevoir des devis."
+            )
+            % {"count": DIRECT_QUESTIONS_PER_DAY}
+        )
+
+
+def provider_question_open(*, membership: Membership, provider_id: int) -> Conversation:
+    """ "Poser une question" from a provider's page: the association's direct conversation with that provider.
+
+    Only a verified association asks (the unverified ones cannot reach providers at all), only a verified provider
+    is asked, and opening a new conversation counts against the association's daily allowance; going back to an
+    existing one does not.
+    """
+    association = membership.organisation
+    if not association.is_association:
+        raise PermissionDenied(_("Seules les associations posent des questions aux prestataires."))
+    if not association.is_verified:
+        raise PermissionDenied(
+            _("Votre association doit être vérifiée pour écrire aux prestataires : envoyez vos justificatifs.")
+        )
+    provider = Organisation.objects.filter(pk=provider_id, kind=OrganisationKind.PROVIDER).first()
+    if provider is None or not provider.is_verified:
+        raise NotFound(_("Prestataire introuvable."))
+    existing = Conversation.objects.filter(association=association, provider=provider, project=None).first()
+    if existing is not None:
+        return existing
+    _direct_question_allowance(association)
+    return conversation_open(association=association, provider=provider)
+
+
+@transaction.atomic
+def conversation_attach_project(*, membership: Membership, conversation_id: int, project_id: int) -> Conversation:
+    """Attach a direct conversation to one of the association's projects, once the question became a project.
+
+    The messages stay where they are; the conversation then is the project's conversation with that provider, so
+    it must not have one already.
+    """
+    conversation = (
+        Conversation.objects.select_for_update()
+        .filter(pk=conversation_id, association_id=membership.organisation_id)
+        .first()
+    )
+    if conversation is None:
+        raise NotFound(_("Conversation introuvable."))
+    if conversation.project_id is not None:
+        raise MessagingError(_("Cette conversation est déjà rattachée à un projet."))
+    project = Project.objects.filter(pk=project_id, organisation_id=membership.organisation_id).first()
+    if project is None:
+        raise NotFound(_("Projet introuvable."))
+    if Conversation.objects.filter(project=project, provider_id=conversation.provider_id).exists():
+        raise MessagingError(
+            _("Une conversation existe déjà avec ce prestataire pour ce projet : continuez-la depuis le projet.")
+        )
+    conversation.project = project
+    conversation.save(update_fields=["project"])
+    audit_record(
+        actor=membership.user,
+        action="conversation.attached",
+        organisation=membership.organisation,
+        target=project,
+        data={"provider": conversation.provider.name},
+    )
+    return conversation

@@ -14,6 +14,8 @@ urlpatterns = [
     path("message/<id:message_id>/signaler/", views.report_message, name="report_message"),
     path("<id:conversation_id>/signaler/", views.report_conversation, name="report_conversation"),
     path("pieces-jointes/<id:attachment_id>/", views.attachment, name="attachment"),
+    path("question/prestataire/<id:provider_id>/", views.ask_provider, name="ask_provider"),
+    path("<id:conversation_id>/rattacher/", views.attach_project, name="attach_project"),
     path(
         "projet/<id:project_id>/prestataire/<id:provider_id>/", views.project_conversation, name="project_conversation"
     ),

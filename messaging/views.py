@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from marketplace.errors import DomainError, NotFound
+from marketplace.models import Organisation
 from marketplace.selectors.responsiveness import invitation_for_provider
+from marketplace.views.decorators import organisation_required
 from marketplace.views.documents import document_response
 
 from .forms import MessageEditForm, MessageForm, ReportForm
@@ -18,6 +20,7 @@ from .models import Message, MessageKind, ReportReason
 from .moderation import conversation_report, message_report
 from .responsiveness import question_awaiting
 from .selectors import (
+    attachable_projects_for,
     attachment_get_for,
     conversation_get_for,
     inbox_for,
@@ -30,12 +33,14 @@ from .selectors import (
 )
 from .services import (
     EDIT_CLOSED,
+    conversation_attach_project,
     conversation_mark_read,
     conversation_open,
     message_delete,
     message_edit,
     message_payload,
     message_post,
+    provider_question_open,
 )
 
 
@@ -100,6 +105,13 @@ def _deadlines(conversation, organisation) -> dict:
     }
 
 
+def _attachable_projects(conversation, organisation) -> list:
+    """The association's projects a direct conversation may be attached to (none on the provider's side)."""
+    if conversation.project_id is not None or organisation is None or organisation != conversation.association:
+        return []
+    return list(attachable_projects_for(association=organisation, provider_id=conversation.provider_id))
+
+
 def _conversation_page(request, conversation, organisation, form, status=200):
     rows = list(messages_latest(conversation=conversation))
     return render(
@@ -114,6 +126,7 @@ def _conversation_page(request, conversation, organisation, form, status=200):
             "rows": [_row(request.user, organisation, message) for message in rows],
             "form": form,
             "report_reasons": ReportReason.choices,
+            "attachable_projects": _attachable_projects(conversation, organisation),
             **_deadlines(conversation, organisation),
         },
         status=status,
@@ -313,3 +326,40 @@ def report_conversation(request, conversation_id: int):
         message=None,
         submit=lambda **data: conversation_report(user=request.user, conversation_id=conversation.pk, **data),
     )
+
+
+@organisation_required
+@require_POST
+def ask_provider(request, provider_id: int):
+    """ "Poser une question" from a provider's page: the association's direct conversation with it."""
+    try:
+        conversation = provider_question_open(membership=request.membership, provider_id=provider_id)
+    except NotFound as error:
+        raise Http404(error.message) from error
+    except DomainError as error:
+        messages.error(request, error.message)
+        target = Organisation.objects.filter(pk=provider_id).values_list("slug", flat=True).first()
+        return redirect(reverse("public:provider_detail", args=[target]) if target else reverse("messaging:inbox"))
+    return redirect(_conversation_url(conversation.pk))
+
+
+@organisation_required
+@require_POST
+def attach_project(request, conversation_id: int):
+    """Attach a question asked before any project to the project it became."""
+    try:
+        project_id = int(request.POST.get("project") or "")
+    except ValueError:
+        messages.error(request, _("Choisissez le projet auquel rattacher cette conversation."))
+        return redirect(_conversation_url(conversation_id))
+    try:
+        conversation_attach_project(
+            membership=request.membership, conversation_id=conversation_id, project_id=project_id
+        )
+    except NotFound as error:
+        raise Http404(error.message) from error
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("La conversation est rattachée au projet."))
+    return redirect(_conversation_url(conversation_id))
