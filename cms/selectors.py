@@ -16,7 +16,6 @@ from marketplace.models.profiles import BudgetBracket
 from marketplace.models.projects import ProjectState
 
 # A project counts as matched once an association has awarded it to a provider, whatever came next.
-AWARDED_STATES = (ProjectState.AWARDED, ProjectState.IN_PROGRESS, ProjectState.DELIVERED, ProjectState.CLOSED)
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,7 @@ def platform_key_figures() -> list[KeyFigure]:
     return [
         KeyFigure(by_kind.get(OrganisationKind.ASSOCIATION, 0), _("associations vérifiées")),
         KeyFigure(by_kind.get(OrganisationKind.PROVIDER, 0), _("prestataires vérifiés")),
-        KeyFigure(Project.objects.filter(state__in=AWARDED_STATES).count(), _("projets attribués")),
+        KeyFigure(Project.objects.filter(state__in=ProjectState.AWARDED_ONWARDS).count(), _("projets attribués")),
         KeyFigure(Participant.objects.filter(attended=True).count(), _("personnes formées")),
     ]
 

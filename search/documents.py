@@ -35,9 +35,6 @@ from . import conf
 from .models import IndexKind
 from .skills import detect_skills, synonym_rules
 
-# Projects providers may still answer: what "open" means for the project index.
-OPEN_PROJECT_STATES = (ProjectState.PUBLISHED,)
-
 _french_elision = token_filter(
     "french_elision",
     type="elision",
@@ -312,7 +309,7 @@ def project_source(project: Project) -> dict:
         "budget_min": budget_min,
         "budget_max": budget_max,
         "state": project.state,
-        "open": project.state in OPEN_PROJECT_STATES and project.visibility == Visibility.VERIFIED_PROVIDERS,
+        "open": project.is_open_for_quotes and project.visibility == Visibility.VERIFIED_PROVIDERS,
         "visibility": project.visibility,
         "organisation_id": project.organisation_id,
         "association_name": project.organisation.name,

@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.states import StateSet
+
 from .invoices import AccountingLine, ImmutableModel, Invoice
 from .orders import Order, PaymentMethod
 
@@ -20,14 +22,13 @@ class RefundState(models.TextChoices):
     SUCCEEDED = "succeeded", _("Effectué")
     FAILED = "failed", _("Échoué")
 
+    # A pending refund already holds its amount: two refunds started at once cannot exceed what was paid.
+    HOLDING = StateSet("PENDING", "SUCCEEDED")
+
 
 class RefundSource(models.TextChoices):
     ADMIN = "admin", _("Administration de la plateforme")
     PROVIDER = "provider", _("Tableau de bord du prestataire de paiement")
-
-
-# A pending refund already holds its amount: two refunds started at once cannot exceed what was paid.
-HOLDING_STATES = (RefundState.PENDING, RefundState.SUCCEEDED)
 
 
 class Refund(models.Model):

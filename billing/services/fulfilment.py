@@ -32,7 +32,6 @@ from marketplace.tasks import send_email
 
 from ..errors import NotFound, OrderError, PermissionDenied
 from ..models import LicenceCode, Order, OrderLine, OrderState, Product, ProductKind
-from ..models.orders import UNPAID_STATES
 from .timeline import order_event
 
 logger = logging.getLogger(__name__)
@@ -168,7 +167,7 @@ def _parse_codes(text: str) -> list[str]:
 def _units_promised(product: Product) -> int:
     """Units sold but holding no code yet: unpaid orders, and paid ones still waiting for the pool."""
     lines = OrderLine.objects.filter(product=product).filter(
-        Q(order__state__in=UNPAID_STATES) | Q(order__state=OrderState.PAID, fulfilled_at__isnull=True)
+        Q(order__state__in=OrderState.UNPAID) | Q(order__state=OrderState.PAID, fulfilled_at__isnull=True)
     )
     return lines.aggregate(n=Sum("quantity"))["n"] or 0
 

@@ -26,8 +26,6 @@ from marketplace.admin_views.access import is_platform_staff
 
 from ..errors import NotFound, PaymentError, PermissionDenied, RefundError
 from ..models import Order, OrderState, PaymentMethod, Product, ProductKind, Refund, RefundSource, RefundState
-from ..models.orders import PAID_STATES
-from ..models.refunds import HOLDING_STATES
 from ..payments.base import ProviderRefund
 from .credit_notes import credit_note_issue
 from .timeline import order_event
@@ -35,7 +33,6 @@ from .timeline import order_event
 logger = logging.getLogger(__name__)
 
 REFUND_PERMISSION = "billing.add_refund"
-REFUNDABLE_STATES = (OrderState.PAID, OrderState.FULFILLED, OrderState.PARTIALLY_REFUNDED)
 
 
 def refund_allowed(user) -> bool:
@@ -45,7 +42,7 @@ def refund_allowed(user) -> bool:
 
 def refundable_cents(order: Order) -> int:
     """What may still be given back: paid, minus refunds made or under way."""
-    held = order.refunds.filter(state__in=HOLDING_STATES).aggregate(total=Sum("amount_cents"))["total"] or 0
+    held = order.refunds.filter(state__in=RefundState.HOLDING).aggregate(total=Sum("amount_cents"))["total"] or 0
     return max(order.total_ttc_cents - held, 0)
 
 
@@ -116,7 +113,7 @@ def _refund_hold(*, actor, order_id: int, amount_cents: int | None, reason: str,
     order = Order.objects.select_for_update().filter(pk=order_id).first()
     if order is None:
         raise NotFound(_("Cette commande n'existe pas."))
-    if order.state not in REFUNDABLE_STATES:
+    if order.state not in OrderState.REFUNDABLE:
         raise RefundError(_("Seule une commande payée peut être remboursée."))
     if order.payment_method == PaymentMethod.CARD and not order.stripe_payment_intent_id:
         raise RefundError(_("Cette commande n'a pas de paiement par carte à rembourser."))
@@ -244,7 +241,7 @@ def refunds_sync_from_provider(*, order_id: int, refunds: tuple[ProviderRefund, 
 @transaction.atomic
 def _refund_sync_one(*, order_id: int, provider_refund: ProviderRefund) -> Refund | None:
     order = Order.objects.select_for_update().get(pk=order_id)
-    if order.state not in PAID_STATES:
+    if order.state not in OrderState.PAID_ONWARDS:
         logger.warning("Refund %s for unpaid order %s ignored", provider_refund.provider_id, order.pk)
         return None
     ours = Refund.objects.filter(stripe_refund_id=provider_refund.provider_id).first()

@@ -31,8 +31,6 @@ from marketplace.tasks import send_email
 from ..errors import DomainError, NotFound, OrderError, PermissionDenied
 from ..models import Order, OrderState, PaymentMethod
 from ..models.trainings import (
-    ACTIVE_WAITLIST_STATES,
-    SEAT_STATES,
     Participant,
     Registration,
     RegistrationState,
@@ -207,7 +205,7 @@ def _check_open(session: TrainingSession, now) -> None:
 def _check_not_registered_yet(session: TrainingSession, people: list[dict]) -> None:
     taken = Participant.objects.filter(
         registration__session=session,
-        registration__state__in=SEAT_STATES,
+        registration__state__in=RegistrationState.HOLDS_SEATS,
         email__in=[person["email"] for person in people],
     ).values_list("email", flat=True)
     if taken:
@@ -292,7 +290,7 @@ def waitlist_join(*, membership: Membership, session_id: int, seats) -> Waitlist
         price_for(product=session.product, organisation=organisation, quantity=seats)  # refuses who may not buy
         if seats_left(session=session, now=now, organisation=organisation) >= seats:
             raise TrainingError(_("Des places sont disponibles : inscrivez-vous directement."))
-        if session.waitlist.filter(organisation=organisation, state__in=ACTIVE_WAITLIST_STATES).exists():
+        if session.waitlist.filter(organisation=organisation, state__in=WaitlistState.ACTIVE).exists():
             raise TrainingError(_("Votre organisation est déjà sur la liste d'attente de cette session."))
         position = (session.waitlist.aggregate(n=Max("position"))["n"] or 0) + 1
         entry = WaitlistEntry(
@@ -509,7 +507,7 @@ def _registration_cancel(*, registration_id: int, actor, session_cancelled: bool
         registration = (
             Registration.objects.select_for_update().select_related("order", "session").get(pk=registration_id)
         )
-        if registration.state not in SEAT_STATES:
+        if registration.state not in RegistrationState.HOLDS_SEATS:
             raise TrainingError(_("Cette inscription est déjà annulée."))
         if registration.state == RegistrationState.CONFIRMED:
             decision = refund_decision(registration=registration, now=now, session_cancelled=session_cancelled)
@@ -549,9 +547,11 @@ def session_cancel(*, actor, session_id: int) -> TrainingSession:
         session.state = SessionState.CANCELLED
         session.cancelled_at = timezone.now()
         session.save(update_fields=["state", "cancelled_at"])
-        session.waitlist.filter(state__in=ACTIVE_WAITLIST_STATES).update(state=WaitlistState.CANCELLED)
+        session.waitlist.filter(state__in=WaitlistState.ACTIVE).update(state=WaitlistState.CANCELLED)
         audit_record(actor=actor, action="training.session_cancelled", target=session, data={"session": session.pk})
-    for registration_id in session.registrations.filter(state__in=SEAT_STATES).values_list("pk", flat=True):
+    for registration_id in session.registrations.filter(state__in=RegistrationState.HOLDS_SEATS).values_list(
+        "pk", flat=True
+    ):
         try:
             _registration_cancel(registration_id=registration_id, actor=actor, session_cancelled=True)
         except DomainError as error:

@@ -189,7 +189,7 @@ def registration_detail(request, registration_id: int):
         "registration": registration,
         "session": session,
         "show_link": session.is_online and registration.is_confirmed,
-        "can_cancel": registration.state in ("held", "confirmed") and timezone.now() < session.starts_at,
+        "can_cancel": registration.holds_seats and timezone.now() < session.starts_at,
     }
     return render(request, "billing/training_registration.html", context)
 

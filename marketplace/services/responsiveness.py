@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from ..errors import NotFound, PermissionDenied, ProjectError
 from ..models import Membership, Project, ProjectInvitation, Proposal
-from ..models.projects import OPEN_PROPOSAL_STATES, InvitationResponse, ProjectState
+from ..models.projects import InvitationResponse, ProjectState, ProposalState
 from ..working_days import add_working_days, add_working_time
 from .audit import audit_record
 from .notifications import notify_organisation
@@ -119,7 +119,7 @@ def invitation_decline(*, membership: Membership, project_id: int, reason: str =
         raise ProjectError(_("Ce projet ne reçoit plus de devis : il n'y a plus d'invitation à décliner."))
     if invitation.declined_at is not None:
         raise ProjectError(_("Vous avez déjà décliné cette invitation."))
-    if Proposal.objects.filter(project=project, provider=organisation, state__in=OPEN_PROPOSAL_STATES).exists():
+    if Proposal.objects.filter(project=project, provider=organisation, state__in=ProposalState.OPEN).exists():
         raise ProjectError(_("Vous avez envoyé un devis pour ce projet : retirez-le plutôt que de décliner."))
     now = timezone.now()
     invitation.declined_at = now

@@ -10,13 +10,11 @@ from django.utils.translation import gettext as _
 
 from ..errors import NotFound, ReviewError
 from ..models import Membership, Project, ProviderProfile, Review
-from ..models.projects import ProjectState
 from ..signals import review_published, send_after_commit
 from .audit import audit_record
 from .notifications import notify_organisation
 
 CRITERIA = ("quality", "communication", "deadlines", "value")
-_REVIEWABLE_STATES = (ProjectState.DELIVERED, ProjectState.CLOSED)
 
 
 def _scores(data: dict) -> dict:
@@ -61,7 +59,7 @@ def review_create(*, membership: Membership, project_id: int, data: dict) -> Rev
     provider_id = project.awarded_proposal.provider_id if project and project.awarded_proposal_id else None
     if project is None or membership.organisation_id not in (project.organisation_id, provider_id):
         raise NotFound(_("Projet introuvable."))
-    if project.state not in _REVIEWABLE_STATES:
+    if not project.is_reviewable:
         raise ReviewError(_("Les avis s'écrivent une fois le projet livré."))
     subject_id = provider_id if membership.organisation_id == project.organisation_id else project.organisation_id
     if Review.objects.filter(project=project, author=membership.organisation).exists():

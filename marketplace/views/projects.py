@@ -29,7 +29,7 @@ from ..forms.projects import (
     changes_for_display,
 )
 from ..models import ProjectAttachment, ProposalAttachment, ProposalVersion, ProviderProfile, Review
-from ..models.projects import OPEN_PROPOSAL_STATES, ProjectState
+from ..models.projects import ProjectState, ProposalState
 from ..project_types import SPECS, ProjectType
 from ..selectors.dashboards import with_proposal_counts
 from ..selectors.profiles import association_profile_get, skill_domain_list
@@ -57,10 +57,6 @@ from ..services.responsiveness import invitation_decline
 from ..services.reviews import review_create, review_respond
 from .decorators import organisation_required
 from .documents import document_response
-
-EDITABLE_STATES = (ProjectState.DRAFT, ProjectState.PUBLISHED)
-REVIEWABLE_STATES = (ProjectState.DELIVERED, ProjectState.CLOSED)
-
 
 # Looking things up: what the organisation may not see does not exist.
 
@@ -202,7 +198,7 @@ def new(request):
 @require_http_methods(["GET", "POST"])
 def edit(request, project_id: int):
     project = _own_project(request, project_id)
-    if project.state not in EDITABLE_STATES:
+    if not project.is_editable:
         messages.error(request, _("Ce projet ne peut plus être modifié dans son état actuel."))
         return _to_project(project.pk)
     posted = request.method == "POST"
@@ -287,9 +283,7 @@ def _detail(request, project_id: int, *, editor=None, review_form=None, status: 
     awarded_to_us = own_proposal is not None and own_proposal.pk == project.awarded_proposal_id
     is_party = is_owner or awarded_to_us
     reviews = list(project.reviews.filter(is_published=True).select_related("author")) if is_party else []
-    may_review = (
-        project.state in REVIEWABLE_STATES and is_party and organisation.pk not in {r.author_id for r in reviews}
-    )
+    may_review = project.is_reviewable and is_party and organisation.pk not in {r.author_id for r in reviews}
     context.update(
         membership=request.membership,
         answers=answers_for_display(project),
@@ -305,8 +299,8 @@ def _detail(request, project_id: int, *, editor=None, review_form=None, status: 
         context.update(
             proposals=context["proposals"].select_related("provider__provider_profile"),
             can_publish=can_publish_projects(organisation),
-            editable=project.state in EDITABLE_STATES,
-            cancellable=project.state in (ProjectState.DRAFT, ProjectState.PUBLISHED, ProjectState.AWARDED),
+            editable=project.is_editable,
+            cancellable=project.is_cancellable,
             invitations=project.invitations.select_related("provider").order_by("created_at"),
         )
     else:
@@ -315,15 +309,15 @@ def _detail(request, project_id: int, *, editor=None, review_form=None, status: 
 
 
 def _provider_context(project, organisation, own_proposal, editor) -> dict:
-    open_for_quotes = project.state == ProjectState.PUBLISHED
+    open_for_quotes = project.is_open_for_quotes
     can_quote = own_proposal is None and open_for_quotes and organisation.is_verified
     invitation = invitation_for_provider(project_id=project.pk, provider_id=organisation.pk)
-    quoting = own_proposal is not None and own_proposal.state in OPEN_PROPOSAL_STATES
+    quoting = own_proposal is not None and own_proposal.is_open
     return {
         "invitation": invitation,
         "can_decline": invitation is not None and open_for_quotes and not invitation.is_declined and not quoting,
         "versions": _versions(own_proposal),
-        "can_revise": own_proposal is not None and own_proposal.state in OPEN_PROPOSAL_STATES and open_for_quotes,
+        "can_revise": own_proposal is not None and own_proposal.is_open and open_for_quotes,
         "editor": editor or (ProposalEditor() if can_quote else None),
         "discount_percent": _discount_percent(organisation) if can_quote or editor else 0,
     }
@@ -506,7 +500,7 @@ def proposal_detail(request, proposal_id: int):
         "membership": request.membership,
         "versions": _versions(proposal),
         "profile": ProviderProfile.objects.filter(organisation_id=proposal.provider_id).first(),
-        "is_open": proposal.state in OPEN_PROPOSAL_STATES and proposal.project.state == ProjectState.PUBLISHED,
+        "is_open": proposal.is_live,
         "reason_form": ReasonForm(),
     }
     return render(request, "projects/proposal_detail.html", context)
@@ -531,7 +525,7 @@ def _association_proposal(request, proposal_id: int):
 def proposal_edit(request, proposal_id: int):
     """A new version of the provider's own quote; the earlier ones stay in the history."""
     proposal = _own_proposal(request, proposal_id)
-    if proposal.state not in OPEN_PROPOSAL_STATES or proposal.project.state != ProjectState.PUBLISHED:
+    if not proposal.is_live:
         messages.error(request, _("Ce devis ne peut plus être modifié."))
         return _to_project(proposal.project_id)
     posted = request.method == "POST"
@@ -627,7 +621,7 @@ def proposal_accept_view(request, proposal_id: int):
                 % {"name": proposal.provider},
             )
             return _to_project(proposal.project_id)
-    others = proposal.project.proposals.filter(state__in=OPEN_PROPOSAL_STATES).exclude(pk=proposal.pk).count()
+    others = proposal.project.proposals.filter(state__in=ProposalState.OPEN).exclude(pk=proposal.pk).count()
     context = {
         "proposal": proposal,
         "project": proposal.project,
