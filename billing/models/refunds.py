@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.money import format_money
 from marketplace.states import StateSet
 
 from .invoices import AccountingLine, ImmutableModel, Invoice
@@ -61,7 +62,7 @@ class Refund(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.order} −{self.amount_cents / 100:.2f}"
+        return f"{self.order} −{format_money(self.amount_cents, decimals=2)}"
 
 
 class CreditNoteSequence(models.Model):

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.admin_views.access import is_platform_staff
+from marketplace.money import format_money
 
 from ..errors import NotFound, PaymentError, PermissionDenied, RefundError
 from ..models import Order, OrderState, PaymentMethod, Product, ProductKind, Refund, RefundSource, RefundState
@@ -125,8 +126,8 @@ def _refund_hold(*, actor, order_id: int, amount_cents: int | None, reason: str,
         raise RefundError(_("Le montant à rembourser doit être positif."), field="amount")
     if amount > left:
         raise RefundError(
-            _("Le montant demandé (%(asked)s €) dépasse ce qui reste à rembourser (%(left)s €).")
-            % {"asked": _euros(amount), "left": _euros(left)},
+            _("Le montant demandé (%(asked)s) dépasse ce qui reste à rembourser (%(left)s).")
+            % {"asked": format_money(amount, decimals=2), "left": format_money(left, decimals=2)},
             field="amount",
         )
     if restock:
@@ -148,10 +149,6 @@ def _refund_hold(*, actor, order_id: int, amount_cents: int | None, reason: str,
         data={"refund": refund.pk, "amount_cents": amount, "reason": reason},
     )
     return refund
-
-
-def _euros(cents: int) -> str:
-    return f"{cents // 100},{cents % 100:02d}"
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from ..errors import DomainError
 from ..models import Project
 from ..models.projects import Visibility
+from ..money import to_euros
 from ..project_types import AnswerKind, ProjectType, Question, spec_for
 from ..services.proposals import VAT_RATES_BP
 from ..services.reviews import CRITERIA
@@ -242,8 +243,8 @@ class ProjectForm(forms.Form):
             "description": project.description,
             "skills": [skill.slug for skill in project.skills.all()],
             "budget_unknown": not project.budget_known,
-            "budget_min": None if project.budget_min_cents is None else project.budget_min_cents // 100,
-            "budget_max": None if project.budget_max_cents is None else project.budget_max_cents // 100,
+            "budget_min": to_euros(project.budget_min_cents),
+            "budget_max": to_euros(project.budget_max_cents),
             "desired_start": project.desired_start,
             "deadline": project.deadline,
             "answer_deadline": project.answer_deadline,

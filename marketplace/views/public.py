@@ -10,7 +10,8 @@ from django.views.decorators.http import require_safe
 
 from ..errors import NotFound
 from ..models.profiles import Language
-from ..presentation import day_rate, euros, safe_link
+from ..money import format_money
+from ..presentation import day_rate, safe_link
 from ..selectors.public import association_public_get, provider_public_get
 from ..selectors.responsiveness import organisation_responsiveness
 
@@ -28,7 +29,7 @@ def provider_detail(request, slug: str):
         "provider": provider,
         "organisation": provider.organisation,
         "day_rate": day_rate(provider),
-        "min_project": euros(provider.min_project_cents) if provider.min_project_cents else "",
+        "min_project": format_money(provider.min_project_cents, decimals=0) if provider.min_project_cents else "",
         "languages": languages,
         "website": safe_link(provider.website),
         "portfolio": portfolio,
