@@ -15,7 +15,7 @@ from marketplace.models.organisations import OrganisationKind, VerificationStatu
 from marketplace.models.profiles import BudgetBracket
 from marketplace.models.projects import ProjectState
 
-# A project counts as matched once an association has awarded it to a provider, whatever came next.
+from . import conf
 
 
 @dataclass(frozen=True)
@@ -70,10 +70,9 @@ def live_in_active_locale(model) -> QuerySet:
     Filtered on the language code (a join) rather than `Locale.get_active()`,
     which would cost a query per list.
     """
-    from django.conf import settings
     from django.utils import translation
 
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = translation.get_language() or conf.language_code()
     return model.objects.live().filter(locale__language_code=language)
 
 

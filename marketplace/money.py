@@ -33,6 +33,11 @@ def format_money(cents, *, currency: str = "EUR", decimals: int | None = None, l
     return f"{number}\u00a0{CURRENCY_SYMBOLS[currency]}"
 
 
+def to_decimal_euros(cents: int) -> Decimal:
+    """Euros to the cent for a field people type with decimals (a quote's unit price): 12050 -> Decimal("120.5")."""
+    return Decimal(cents) / 100
+
+
 def to_euros(cents: int | None) -> int | None:
     """Whole euros for a field people type in euros (a form's or the API's day rate, a budget): 45099 -> 450."""
     return None if cents is None else cents // 100

@@ -17,7 +17,6 @@ The order becomes "fulfilled" when its last line is.
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, Sum
 from django.urls import reverse
@@ -30,6 +29,7 @@ from marketplace.plain_text import render_plain, render_subject
 from marketplace.services.audit import audit_record
 from marketplace.tasks import send_email
 
+from .. import conf
 from ..errors import NotFound, OrderError, PermissionDenied
 from ..models import LicenceCode, Order, OrderLine, OrderState, Product, ProductKind
 from .timeline import order_event
@@ -119,7 +119,7 @@ def order_fulfilled_notify(*, order_id: int) -> None:
     context = {
         "order": order,
         "has_codes": LicenceCode.objects.filter(order_line__order=order).exists(),
-        "url": settings.SITE_URL + reverse("billing:order", args=[order.pk]),
+        "url": conf.site_url() + reverse("billing:order", args=[order.pk]),
     }
     subject = render_subject("billing/emails/order_fulfilled_subject.txt", context)
     body = render_plain("billing/emails/order_fulfilled.txt", context)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from ..errors import DomainError
 from ..models import Project
 from ..models.projects import Visibility
-from ..money import to_euros
+from ..money import to_decimal_euros, to_euros
 from ..project_types import AnswerKind, ProjectType, Question, spec_for
 from ..services.proposals import VAT_RATES_BP
 from ..services.reviews import CRITERIA
@@ -468,7 +468,7 @@ class ProposalEditor:
                 {
                     "label": line.label,
                     "quantity": _plain(line.quantity),
-                    "unit_price": _plain(Decimal(line.unit_price_cents) / 100),
+                    "unit_price": _plain(to_decimal_euros(line.unit_price_cents)),
                 }
                 for line in version.lines.all()
             ]

@@ -11,7 +11,6 @@ import datetime
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ..eligibility import require_can_publish_projects
@@ -30,6 +29,7 @@ from ..models import (
 )
 from ..models.organisations import OrganisationKind, VerificationStatus
 from ..models.projects import ProjectState, ProposalState, Visibility
+from ..money import format_money
 from ..project_types import ProjectType, clean_answers, spec_for
 from ..signals import (
     project_closed,
@@ -114,8 +114,8 @@ def _budget(data) -> tuple[int | None, int | None]:
             raise ProjectError(_("Indiquez un montant en euros, sans centimes."), field=field) from None
         if not 1 <= euros <= MAX_BUDGET_EUROS:
             raise ProjectError(
-                _("Le montant doit être compris entre 1 et %(max)s €.")
-                % {"max": number_format(MAX_BUDGET_EUROS, force_grouping=True)},
+                _("Le montant doit être compris entre 1 € et %(max)s.")
+                % {"max": format_money(MAX_BUDGET_EUROS * 100, decimals=0)},
                 field=field,
             )
         values.append(euros * 100)
