@@ -31,6 +31,7 @@ from ..forms.projects import (
 from ..models import ProjectAttachment, ProposalAttachment, ProposalVersion, ProviderProfile, Review
 from ..models.projects import ProjectState, ProposalState
 from ..project_types import SPECS, ProjectType
+from ..selectors.actions import project_actions_for, proposal_actions_for
 from ..selectors.dashboards import with_proposal_counts
 from ..selectors.profiles import association_profile_get, skill_domain_list
 from ..selectors.project_lists import ProjectFilterError, organisation_projects_for
@@ -279,48 +280,36 @@ def _detail(request, project_id: int, *, editor=None, review_form=None, status: 
     project = context["project"]
     organisation = request.organisation
     own_proposal = context["own_proposal"]
-    is_owner = context["is_owner"]
-    awarded_to_us = own_proposal is not None and own_proposal.pk == project.awarded_proposal_id
-    is_party = is_owner or awarded_to_us
-    reviews = list(project.reviews.filter(is_published=True).select_related("author")) if is_party else []
-    may_review = project.is_reviewable and is_party and organisation.pk not in {r.author_id for r in reviews}
+    invitation = (
+        None if context["is_owner"] else invitation_for_provider(project_id=project.pk, provider_id=organisation.pk)
+    )
+    actions = project_actions_for(
+        organisation=organisation, project=project, own_proposal=own_proposal, invitation=invitation
+    )
+    reviews = list(project.reviews.filter(is_published=True).select_related("author")) if actions.is_party else []
     context.update(
+        actions=actions,
         membership=request.membership,
         answers=answers_for_display(project),
         readable_changes=changes_for_display(project, context["changes"]),
         attachments=project.attachments.all(),
-        can_start=project.state == ProjectState.AWARDED and is_party,
-        can_deliver=project.state == ProjectState.IN_PROGRESS and awarded_to_us,
-        can_close=project.state == ProjectState.DELIVERED and is_owner,
         reviews=reviews,
-        review_form=review_form or (ReviewForm() if may_review else None),
+        review_form=review_form or (ReviewForm() if actions.review else None),
     )
-    if is_owner:
+    if actions.is_owner:
         context.update(
             proposals=context["proposals"].select_related("provider__provider_profile"),
             can_publish=can_publish_projects(organisation),
-            editable=project.is_editable,
-            cancellable=project.is_cancellable,
             invitations=project.invitations.select_related("provider").order_by("created_at"),
         )
     else:
-        context.update(_provider_context(project, organisation, own_proposal, editor))
+        context.update(
+            invitation=invitation,
+            versions=_versions(own_proposal),
+            editor=editor or (ProposalEditor() if actions.quote else None),
+            discount_percent=_discount_percent(organisation) if actions.quote or editor else 0,
+        )
     return render(request, "projects/detail.html", context, status=status)
-
-
-def _provider_context(project, organisation, own_proposal, editor) -> dict:
-    open_for_quotes = project.is_open_for_quotes
-    can_quote = own_proposal is None and open_for_quotes and organisation.is_verified
-    invitation = invitation_for_provider(project_id=project.pk, provider_id=organisation.pk)
-    quoting = own_proposal is not None and own_proposal.is_open
-    return {
-        "invitation": invitation,
-        "can_decline": invitation is not None and open_for_quotes and not invitation.is_declined and not quoting,
-        "versions": _versions(own_proposal),
-        "can_revise": own_proposal is not None and own_proposal.is_open and open_for_quotes,
-        "editor": editor or (ProposalEditor() if can_quote else None),
-        "discount_percent": _discount_percent(organisation) if can_quote or editor else 0,
-    }
 
 
 def _versions(proposal) -> list[ProposalVersion]:
@@ -500,7 +489,7 @@ def proposal_detail(request, proposal_id: int):
         "membership": request.membership,
         "versions": _versions(proposal),
         "profile": ProviderProfile.objects.filter(organisation_id=proposal.provider_id).first(),
-        "is_open": proposal.is_live,
+        "actions": proposal_actions_for(organisation=request.organisation, proposal=proposal),
         "reason_form": ReasonForm(),
     }
     return render(request, "projects/proposal_detail.html", context)
