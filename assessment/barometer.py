@@ -10,7 +10,6 @@ import csv
 import io
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Avg, Count
 from django.utils import translation
@@ -140,7 +139,7 @@ def public_figures() -> PublicFigures | None:
     Cached for a few minutes: averages over many associations barely move, and the home page is the busiest.
     One entry per language, since the axes' titles are in the language shown.
     """
-    key = f"assessment:public-figures:{translation.get_language() or settings.LANGUAGE_CODE}"
+    key = f"assessment:public-figures:{translation.get_language() or conf.language_code()}"
     return cache.get_or_set(key, _public_figures, PUBLIC_FIGURES_CACHE_SECONDS)
 
 

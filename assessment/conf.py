@@ -1,4 +1,4 @@
-"""Settings of the self-assessment, each with a default that suits the platform."""
+"""Settings of the self-assessment, one function per setting (defaults in `config/settings/base.py`)."""
 
 from django.conf import settings
 
@@ -6,13 +6,17 @@ from django.conf import settings
 def min_group_size() -> int:
     """The fewest assessments a comparison or a barometer figure is built from, so no association can be singled
     out (10 by default)."""
-    return int(getattr(settings, "ASSESSMENT_MIN_GROUP_SIZE", 10))
+    return int(settings.ASSESSMENT_MIN_GROUP_SIZE)
 
 
 def weak_axis_threshold() -> int:
     """Axes scoring below this (out of 100) get recommendations."""
-    return int(getattr(settings, "ASSESSMENT_WEAK_AXIS_BELOW", 70))
+    return int(settings.ASSESSMENT_WEAK_AXIS_BELOW)
 
 
 def max_weak_axes() -> int:
-    return int(getattr(settings, "ASSESSMENT_MAX_WEAK_AXES", 3))
+    return int(settings.ASSESSMENT_MAX_WEAK_AXES)
+
+
+def language_code() -> str:
+    return settings.LANGUAGE_CODE

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from fpdf import FPDF
 
-from .conf import billing_setting
+from . import conf
 from .invoice_pdf import _latin1
 from .models.trainings import Participant
 
@@ -15,7 +15,7 @@ def _hours(hours: float) -> str:
 def certificate_pdf(participant: Participant) -> bytes:
     registration = participant.registration
     session = registration.session
-    seller = billing_setting("BILLING_SELLER")
+    seller = conf.billing_seller()
     starts, ends = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
     dates = (
         f"le {starts:%d/%m/%Y}, de {starts:%H:%M} à {ends:%H:%M}"

@@ -1,16 +1,16 @@
 """Health of the payment provider and of background work."""
 
 import stripe
-from django.conf import settings
 from django_tasks import task_backends
 
 from marketplace.health import ComponentDown
 
+from . import conf
 from .payments.stripe_client import stripe_client
 
 
 def payments_configured() -> bool:
-    return bool(settings.STRIPE_SECRET_KEY)
+    return bool(conf.stripe_secret_key())
 
 
 def payments_check() -> dict:
@@ -19,13 +19,13 @@ def payments_check() -> dict:
         stripe_client(timeout=3, retries=0).v1.balance.retrieve()
     except stripe.StripeError as exc:
         raise ComponentDown(f"stripe unreachable: {exc.__class__.__name__}") from exc
-    return {"provider": "stripe", "api_base": settings.STRIPE_API_BASE or "https://api.stripe.com"}
+    return {"provider": "stripe", "api_base": conf.stripe_api_base() or "https://api.stripe.com"}
 
 
 def tasks_check() -> dict:
     backend = task_backends["default"]
     details = {"backend": backend.__class__.__name__}
-    if settings.TASKS_BACKEND == "database":
+    if conf.tasks_backend() == "database":
         from django_tasks_db.models import DBTaskResult
 
         details["ready"] = DBTaskResult.objects.ready().count()

@@ -10,6 +10,8 @@ from pathlib import Path
 from django.utils import timezone, translation
 from fpdf import FPDF
 
+from marketplace.money import format_money
+
 from .facturx.pdf import facturx_pdf
 from .facturx.shop import credit_note_document, invoice_document, vat_exemption
 from .models import CreditNote, Invoice, PaymentMethod
@@ -20,9 +22,8 @@ FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 
 
 def money(cents: int) -> str:
-    euros, rest = divmod(int(cents), 100)
-    grouped = f"{euros:,}".replace(",", " ")
-    return f"{grouped},{rest:02d} EUR"
+    """Invoices are French documents whoever downloads them, written in Latin-1: "1 234,50 EUR"."""
+    return _latin1(format_money(cents, decimals=2, language="fr"))
 
 
 def rate(bp: int) -> str:

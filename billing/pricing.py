@@ -16,8 +16,7 @@ from marketplace.models import AssociationProfile, Organisation
 from marketplace.models.profiles import BudgetBracket
 
 from .errors import BadQuantity, NotEligible, OutOfStock, QuotaExceeded
-from .models import Eligibility, OrderLine, Product, ProductPrice
-from .models.orders import QUOTA_STATES
+from .models import Eligibility, OrderLine, OrderState, Product, ProductPrice
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ def quota_used(*, product: Product, organisation: Organisation, year: int) -> in
     used = OrderLine.objects.filter(
         product=product,
         order__organisation=organisation,
-        order__state__in=QUOTA_STATES,
+        order__state__in=OrderState.COUNTS_AGAINST_QUOTA,
         order__created_at__year=year,
     ).aggregate(total=Sum("quantity"))["total"]
     return used or 0

@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass
 
-from .models import Order
-from .models.orders import PAID_STATES
+from .models import Order, OrderState
 from .payments import get_provider
 
 
@@ -20,9 +19,9 @@ def _problems(order: Order, intent) -> list[str]:
         problems.append(
             f"amount {intent.amount} {intent.currency} at Stripe, {order.total_ttc_cents} {order.currency} here"
         )
-    if intent.succeeded and order.state not in PAID_STATES:
+    if intent.succeeded and order.state not in OrderState.PAID_ONWARDS:
         problems.append(f"paid at Stripe, {order.state} here")
-    if not intent.succeeded and order.state in PAID_STATES and not order.transfer_reference:
+    if not intent.succeeded and order.state in OrderState.PAID_ONWARDS and not order.transfer_reference:
         problems.append(f"{intent.status} at Stripe, {order.state} here")
     return problems
 

@@ -27,9 +27,9 @@ from marketplace.admin_views.access import is_platform_staff
 from .admin_views.licence_codes import LicenceCodeImportView
 from .admin_views.refunds import RefundView
 from .admin_views.transfers import TRANSFER_PERMISSION, RecordTransferView
-from .models import CreditNote, Invoice, LicenceCode, Order, PaymentMethod, Product, Refund
+from .models import CreditNote, Invoice, LicenceCode, Order, OrderState, PaymentMethod, Product, Refund
 from .services.fulfilment import import_allowed
-from .services.refunds import REFUNDABLE_STATES, refund_allowed
+from .services.refunds import refund_allowed
 
 
 class StaffReadOnlyPolicy(ModelPermissionPolicy):
@@ -98,7 +98,7 @@ class OrderInspectView(InspectView):
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
         order, user = self.object, self.request.user
-        if order.state in REFUNDABLE_STATES and refund_allowed(user):
+        if order.state in OrderState.REFUNDABLE and refund_allowed(user):
             url = reverse("billing_refund_order:create", args=[order.pk])
             buttons.append(Button(_("Rembourser"), url=url, icon_name="undo", priority=30))
         if order.payment_method == PaymentMethod.TRANSFER and order.is_unpaid and user.has_perm(TRANSFER_PERMISSION):

@@ -9,10 +9,10 @@ import logging
 from dataclasses import dataclass
 
 import stripe
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from . import conf
 from .errors import DomainError
 from .models import Order, OrderState, StripeEvent
 from .payments import get_provider
@@ -47,10 +47,10 @@ class WebhookResult:
 
 def webhook_verify(*, payload: bytes, signature: str):
     """The event, if Stripe signed it with our secret; never trusts an unsigned body."""
-    if not settings.STRIPE_WEBHOOK_SECRET:
+    if not conf.stripe_webhook_secret():
         raise WebhookError(_("Les webhooks Stripe ne sont pas configurés."))
     try:
-        return stripe.Webhook.construct_event(payload, signature or "", settings.STRIPE_WEBHOOK_SECRET)
+        return stripe.Webhook.construct_event(payload, signature or "", conf.stripe_webhook_secret())
     # A body that is signed but not an event object (a JSON list...) fails inside the library: refused the same way.
     except (ValueError, TypeError, AttributeError, stripe.SignatureVerificationError) as error:
         raise WebhookError(_("Signature du webhook invalide.")) from error

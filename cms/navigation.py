@@ -12,12 +12,13 @@ page is published, unpublished, moved or deleted (see `cms.signals`).
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import translation
 from wagtail.models import Page
+
+from . import conf
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +63,8 @@ def _menu_entries(request, language: str) -> list[tuple[str, str, bool]]:
     if entries is None:
         try:
             children = _home_children(language)
-            if not children and language != settings.LANGUAGE_CODE:
-                children = _home_children(settings.LANGUAGE_CODE)
+            if not children and language != conf.language_code():
+                children = _home_children(conf.language_code())
         except DatabaseError:
             # The error page of a database failure draws the layout too: it must not fail again here.
             logger.warning("site menus unavailable", exc_info=True)
@@ -80,7 +81,7 @@ def _menu_entries(request, language: str) -> list[tuple[str, str, bool]]:
 
 def site_menus(request) -> SiteMenus:
     """The menus of the page being shown, the section being read marked current."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = translation.get_language() or conf.language_code()
     main, footer = [], []
     for title, url, in_main in _menu_entries(request, language):
         link = MenuLink(title=title, url=url, current=request.path.startswith(url))
@@ -90,4 +91,4 @@ def site_menus(request) -> SiteMenus:
 
 def site_menus_forget() -> None:
     """Drop the cached menus of every language (a page changed)."""
-    cache.delete_many([CACHE_KEY.format(language=code) for code, _name in settings.LANGUAGES])
+    cache.delete_many([CACHE_KEY.format(language=code) for code, _name in conf.languages()])

@@ -15,8 +15,7 @@ from marketplace.models.organisations import OrganisationKind, VerificationStatu
 from marketplace.models.profiles import BudgetBracket
 from marketplace.models.projects import ProjectState
 
-# A project counts as matched once an association has awarded it to a provider, whatever came next.
-AWARDED_STATES = (ProjectState.AWARDED, ProjectState.IN_PROGRESS, ProjectState.DELIVERED, ProjectState.CLOSED)
+from . import conf
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,7 @@ def platform_key_figures() -> list[KeyFigure]:
     return [
         KeyFigure(by_kind.get(OrganisationKind.ASSOCIATION, 0), _("associations vérifiées")),
         KeyFigure(by_kind.get(OrganisationKind.PROVIDER, 0), _("prestataires vérifiés")),
-        KeyFigure(Project.objects.filter(state__in=AWARDED_STATES).count(), _("projets attribués")),
+        KeyFigure(Project.objects.filter(state__in=ProjectState.AWARDED_ONWARDS).count(), _("projets attribués")),
         KeyFigure(Participant.objects.filter(attended=True).count(), _("personnes formées")),
     ]
 
@@ -71,10 +70,9 @@ def live_in_active_locale(model) -> QuerySet:
     Filtered on the language code (a join) rather than `Locale.get_active()`,
     which would cost a query per list.
     """
-    from django.conf import settings
     from django.utils import translation
 
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = translation.get_language() or conf.language_code()
     return model.objects.live().filter(locale__language_code=language)
 
 

@@ -7,10 +7,11 @@ names its live translations (itself included, plus `x-default`, the French page)
 as Google asks for multilingual sites.
 """
 
-from django.conf import settings
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from . import conf
 
 
 class MultilingualPageSitemap(Sitemap):
@@ -42,7 +43,7 @@ class MultilingualPageSitemap(Sitemap):
         for item in pages:
             versions = alternates.get(item.translation_key, [])
             links = [{"lang_code": code, "location": url} for code, url in versions]
-            default = next((url for code, url in versions if code == settings.LANGUAGE_CODE), None)
+            default = next((url for code, url in versions if code == conf.language_code()), None)
             if len(links) > 1 and default:
                 links.append({"lang_code": "x-default", "location": default})
             for url_info in item.get_sitemap_urls(self.request):

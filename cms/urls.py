@@ -14,7 +14,6 @@ for English pages) gives "/en/…", so page URLs, the sitemap and Django's
 
 import re
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import URLResolver, re_path
@@ -23,7 +22,9 @@ from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page
 
-PREFIXED_LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE]
+from . import conf
+
+PREFIXED_LANGUAGES = [code for code, _name in conf.wagtail_content_languages() if code != conf.language_code()]
 
 
 class ContentLanguagePrefix:
@@ -37,7 +38,7 @@ class ContentLanguagePrefix:
 
     @property
     def language_prefix(self) -> str:
-        language = translation.get_language() or settings.LANGUAGE_CODE
+        language = translation.get_language() or conf.language_code()
         return f"{language}/" if language in PREFIXED_LANGUAGES else ""
 
     @property
@@ -63,7 +64,7 @@ class ContentLanguagePrefix:
 def language_of_path(path: str) -> str:
     """The content language a page URL is in: its prefix, else the default language."""
     first = path.lstrip("/").split("/", 1)[0]
-    return first if first in PREFIXED_LANGUAGES else settings.LANGUAGE_CODE
+    return first if first in PREFIXED_LANGUAGES else conf.language_code()
 
 
 def _route(request, path: str, language: str):
@@ -83,11 +84,11 @@ def serve(request, path):
     to the French page: the switcher never leads to a 404.
     """
     language = language_of_path(request.path_info)
-    if language != settings.LANGUAGE_CODE:
+    if language != conf.language_code():
         translation.activate(language)
         request.LANGUAGE_CODE = language
-    if _route(request, path, language) is None and language != settings.LANGUAGE_CODE:
-        found = _route(request, path, settings.LANGUAGE_CODE)
+    if _route(request, path, language) is None and language != conf.language_code():
+        found = _route(request, path, conf.language_code())
         if found is None:
             raise Http404
         page = found[0]

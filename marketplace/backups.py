@@ -22,9 +22,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.db import DatabaseError, connections
 from django.utils.translation import gettext as _
+
+from . import conf
 
 ARCHIVE_FORMAT = 1
 MANIFEST = "manifest.json"
@@ -67,7 +68,7 @@ def configured_place() -> Place:
     """The database and media directories the settings point at (DATABASE_URL, MEDIA_ROOT, PRIVATE_MEDIA_ROOT)."""
     return Place(
         alias="default",
-        media={"media": Path(settings.MEDIA_ROOT), "private": Path(settings.PRIVATE_MEDIA_ROOT)},
+        media={"media": Path(conf.media_root()), "private": Path(conf.private_media_root())},
     )
 
 

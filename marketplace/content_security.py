@@ -15,10 +15,11 @@ framing. Three things cannot be written there once for all:
 import json
 
 from csp.middleware import CSPMiddleware, PolicyParts
-from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponseBase
+
+from . import conf
 
 # Reporting API (report-to): browsers post to the endpoint named here; report-uri stays for the others.
 REPORT_GROUP = "csp"
@@ -56,8 +57,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             ]
             parts.update = update
         path = request.path_info
-        if path.startswith(settings.CSP_ADMIN_PREFIX) and not path.startswith(tuple(settings.CSP_ADMIN_STRICT_PATHS)):
-            parts.replace = {**settings.CSP_ADMIN_POLICY_REPLACE, **(parts.replace or {})}
+        if path.startswith(conf.csp_admin_prefix()) and not path.startswith(tuple(conf.csp_admin_strict_paths())):
+            parts.replace = {**conf.csp_admin_policy_replace(), **(parts.replace or {})}
         return parts
 
     def process_response(self, request, response):
@@ -65,7 +66,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         host = _host(request)
         if host and "Content-Security-Policy" in response and "Reporting-Endpoints" not in response:
             scheme = "https" if request.is_secure() else "http"
-            response["Reporting-Endpoints"] = f'{REPORT_GROUP}="{scheme}://{host}{settings.CSP_REPORT_URL}"'
+            response["Reporting-Endpoints"] = f'{REPORT_GROUP}="{scheme}://{host}{conf.csp_report_url()}"'
         return response
 
 
@@ -137,4 +138,4 @@ def csp_report_quota_take(*, ip: str) -> bool:
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=60)
         count = 1
-    return count <= settings.CSP_REPORT_RATE_LIMIT
+    return count <= conf.csp_report_rate_limit()

@@ -52,10 +52,6 @@ def require_verified_provider(organisation: Organisation) -> None:
         raise PermissionDenied(_("Votre structure doit être vérifiée par l'équipe avant de pouvoir faire cela."))
 
 
-# While a request is pending or once verified, the identity staff checked changes only through staff.
-IDENTITY_LOCKED_STATES = (VerificationStatus.PENDING, VerificationStatus.VERIFIED)
-CAN_SUBMIT_FROM = (VerificationStatus.UNVERIFIED, VerificationStatus.INFO_REQUESTED, VerificationStatus.REJECTED)
-
 K = DocumentKind
 # Each inner tuple is "one of these"; every inner tuple must be satisfied.
 _ASSOCIATION_DOCUMENTS = {

@@ -10,8 +10,9 @@ confirmation link, "someone tried to sign up with your address") share
 `ACCOUNT_EMAIL`, so nobody can make the platform flood an inbox.
 """
 
-from django.conf import settings
 from django.core.cache import cache
+
+from . import conf
 
 SIGN_IN = "login-fail"
 ACCOUNT_EMAIL = "account-email"
@@ -31,7 +32,7 @@ def _keys(kind: str, *, email: str, ip: str) -> list[str]:
 def is_blocked(kind: str, *, email: str, ip: str) -> bool:
     """Whether this email (if any) or this address has used up its allowance in the current window."""
     counts = cache.get_many(_keys(kind, email=email, ip=ip))
-    limit = settings.LOGIN_RATE_LIMIT
+    limit = conf.login_rate_limit()
     return any(
         count >= (limit * ADDRESS_ALLOWANCE if key.startswith(f"{kind}:ip:") else limit)
         for key, count in counts.items()
@@ -40,11 +41,11 @@ def is_blocked(kind: str, *, email: str, ip: str) -> bool:
 
 def record(kind: str, *, email: str, ip: str) -> None:
     for key in _keys(kind, email=email, ip=ip):
-        if not cache.add(key, 1, timeout=settings.LOGIN_RATE_WINDOW):
+        if not cache.add(key, 1, timeout=conf.login_rate_window()):
             try:
                 cache.incr(key)
             except ValueError:  # expired between add and incr
-                cache.add(key, 1, timeout=settings.LOGIN_RATE_WINDOW)
+                cache.add(key, 1, timeout=conf.login_rate_window())
 
 
 def clear(kind: str, *, email: str) -> None:

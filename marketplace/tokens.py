@@ -3,8 +3,9 @@
 import hashlib
 import secrets
 
-from django.conf import settings
 from django.core import signing
+
+from . import conf
 
 _EMAIL_CONFIRMATION_SALT = "marketplace.email-confirmation"
 
@@ -29,7 +30,7 @@ def email_confirmation_token_make(*, user) -> str:
 def email_confirmation_token_read(token: str) -> tuple[int, str] | None:
     """(user id, email) if the token is authentic and younger than EMAIL_CONFIRMATION_TIMEOUT."""
     try:
-        payload = signing.loads(token, salt=_EMAIL_CONFIRMATION_SALT, max_age=settings.EMAIL_CONFIRMATION_TIMEOUT)
+        payload = signing.loads(token, salt=_EMAIL_CONFIRMATION_SALT, max_age=conf.email_confirmation_timeout())
     except signing.BadSignature:
         return None
     if not isinstance(payload, dict) or "u" not in payload or "e" not in payload:

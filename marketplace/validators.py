@@ -7,10 +7,10 @@ they are and forms or the API show the message next to the right input.
 import re
 from pathlib import Path
 
-from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from . import conf
 from .errors import DomainError
 
 _RNA_RE = re.compile(r"W(?:[0-9]{9}|2[AB][0-9]{7})", re.ASCII)
@@ -112,7 +112,7 @@ def check_upload(upload, *, field: str, max_bytes: int | None = None, allowed: t
     executable, or a PNG renamed `.pdf`, is refused.
     """
     allowed = allowed or tuple(_SIGNATURES)
-    max_bytes = max_bytes or settings.MAX_DOCUMENT_BYTES
+    max_bytes = max_bytes or conf.max_document_bytes()
     if upload is None or not upload.size:
         raise UploadError(_("Le fichier est vide."), field=field)
     if upload.size > max_bytes:
@@ -136,7 +136,7 @@ def check_upload(upload, *, field: str, max_bytes: int | None = None, allowed: t
 def check_image(upload, *, field: str) -> str:
     """A logo or portfolio image: PNG or JPEG, at most MAX_IMAGE_BYTES, and decodable."""
     content_type = check_upload(
-        upload, field=field, max_bytes=settings.MAX_IMAGE_BYTES, allowed=("image/png", "image/jpeg")
+        upload, field=field, max_bytes=conf.max_image_bytes(), allowed=("image/png", "image/jpeg")
     )
     from PIL import Image, UnidentifiedImageError
 

@@ -17,7 +17,6 @@ import datetime
 import logging
 from collections import defaultdict
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, OuterRef, Q, Subquery, Value
@@ -33,6 +32,7 @@ from marketplace.notification_kinds import group_of
 from marketplace.plain_text import render_plain, render_subject
 from marketplace.tasks import send_email
 
+from . import conf
 from .models import DigestEntry, Message, MessageKind, ReadState
 from .selectors import conversations_for
 
@@ -46,7 +46,7 @@ SIDES = ("association", "provider")
 
 
 def digest_delay() -> datetime.timedelta:
-    return datetime.timedelta(minutes=max(int(getattr(settings, "MESSAGING_DIGEST_DELAY_MINUTES", 15)), 0))
+    return datetime.timedelta(minutes=max(conf.digest_delay_minutes(), 0))
 
 
 def digest_schedule() -> None:
@@ -169,7 +169,7 @@ def _conversation_groups(user_id: int, messages: list[Message]) -> list[dict]:
             group = groups[conversation.pk] = {
                 "counterpart": counterpart.name,
                 "project": conversation.project.title if conversation.project_id else "",
-                "url": f"{settings.SITE_URL}{path}#message-{message.seq}",
+                "url": f"{conf.site_url()}{path}#message-{message.seq}",
                 "messages": [],
             }
         group["messages"].append(
@@ -184,13 +184,13 @@ def _conversation_groups(user_id: int, messages: list[Message]) -> list[dict]:
 
 
 def _render(user: User, messages: list[Message]) -> tuple[str, str, str]:
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+    with translation.override(user.preferred_language or conf.language_code()):
         context = {
             "user": user,
             "count": len(messages),
             "conversations": _conversation_groups(user.pk, messages),
-            "inbox_url": f"{settings.SITE_URL}{reverse('messaging:inbox')}",
-            "preferences_url": f"{settings.SITE_URL}{reverse('accounts:notification_emails')}",
+            "inbox_url": f"{conf.site_url()}{reverse('messaging:inbox')}",
+            "preferences_url": f"{conf.site_url()}{reverse('accounts:notification_emails')}",
         }
         subject = render_subject("messaging/emails/unread_digest_subject.txt", context)
         text = render_plain("messaging/emails/unread_digest.txt", context)

@@ -221,7 +221,7 @@ def attachable_projects_for(*, association: Organisation, provider_id: int) -> Q
     """The association's live projects that have no conversation with this provider yet, newest first."""
     return (
         Project.objects.filter(organisation=association)
-        .exclude(state__in=(ProjectState.CANCELLED, ProjectState.EXPIRED))
+        .filter(state__in=ProjectState.ACTIVE)
         .exclude(conversations__provider_id=provider_id)
         .order_by("-created_at")
     )

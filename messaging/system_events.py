@@ -4,9 +4,10 @@ The sentence is rendered when the message is shown, in the reader's language;
 the French version is also stored in the body so that search finds it.
 """
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from . import conf
 
 SYSTEM_SENTENCES = {
     "provider_invited": _("L'association a invité %(provider)s à proposer un devis pour « %(project)s »."),
@@ -38,5 +39,5 @@ def system_sentence(event: str, data: dict) -> str:
 
 
 def system_sentence_stored(event: str, data: dict) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(conf.language_code()):
         return system_sentence(event, data)

@@ -30,13 +30,11 @@ from marketplace.models import PortfolioItem, Project, ProviderProfile, Skill
 from marketplace.models.organisations import VerificationStatus
 from marketplace.models.profiles import ProviderCertification, ServedRegion
 from marketplace.models.projects import ProjectState, Visibility
+from marketplace.money import to_euros
 
 from . import conf
 from .models import IndexKind
 from .skills import detect_skills, synonym_rules
-
-# Projects providers may still answer: what "open" means for the project index.
-OPEN_PROJECT_STATES = (ProjectState.PUBLISHED,)
 
 _french_elision = token_filter(
     "french_elision",
@@ -156,10 +154,6 @@ def index_settings() -> dict:
     return {"number_of_shards": 1, "number_of_replicas": conf.index_replicas()}
 
 
-def _euros(cents: int | None) -> int | None:
-    return None if cents is None else cents // 100
-
-
 def _location(latitude, longitude) -> dict | None:
     if latitude is None or longitude is None:
         return None
@@ -249,7 +243,7 @@ def provider_source(profile: ProviderProfile) -> dict:
 def _provider_source(profile: ProviderProfile, *, skills, regions, certifications, portfolio) -> dict:
     organisation = profile.organisation
     portfolio_text = "\n".join(f"{title}. {served}. {description}" for title, served, description in portfolio)
-    day_rate_min, day_rate_max = _euros(profile.day_rate_min_cents), _euros(profile.day_rate_max_cents)
+    day_rate_min, day_rate_max = to_euros(profile.day_rate_min_cents), to_euros(profile.day_rate_max_cents)
     return {
         "id": organisation.pk,
         "ref": organisation.external_ref or str(organisation.pk),
@@ -268,7 +262,7 @@ def _provider_source(profile: ProviderProfile, *, skills, regions, certification
         "day_rate": {"gte": day_rate_min, "lte": day_rate_max or day_rate_min} if day_rate_min is not None else None,
         "day_rate_min": day_rate_min,
         "day_rate_max": day_rate_max,
-        "min_project": _euros(profile.min_project_cents) or 0,
+        "min_project": to_euros(profile.min_project_cents) or 0,
         "discount_pct": profile.solidarity_discount_percent,
         "pro_bono": profile.pro_bono,
         "certifications": sorted(certifications),
@@ -290,7 +284,7 @@ def project_is_indexed(project: Project) -> bool:
 
 
 def project_source(project: Project) -> dict:
-    budget_min, budget_max = _euros(project.budget_min_cents), _euros(project.budget_max_cents)
+    budget_min, budget_max = to_euros(project.budget_min_cents), to_euros(project.budget_max_cents)
     budget = None
     if budget_min is not None or budget_max is not None:
         budget = {"gte": budget_min if budget_min is not None else 0, "lte": budget_max}
@@ -312,7 +306,7 @@ def project_source(project: Project) -> dict:
         "budget_min": budget_min,
         "budget_max": budget_max,
         "state": project.state,
-        "open": project.state in OPEN_PROJECT_STATES and project.visibility == Visibility.VERIFIED_PROVIDERS,
+        "open": project.is_open_for_quotes and project.visibility == Visibility.VERIFIED_PROVIDERS,
         "visibility": project.visibility,
         "organisation_id": project.organisation_id,
         "association_name": project.organisation.name,

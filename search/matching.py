@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 
 from marketplace.models import Organisation, Project, ProviderProfile
 from marketplace.models.organisations import VerificationStatus
-from marketplace.models.projects import OPEN_PROPOSAL_STATES, ProjectInvitation, Proposal, Visibility
+from marketplace.models.projects import ProjectInvitation, ProjectState, Proposal, ProposalState, Visibility
 from marketplace.selectors.responsiveness import invitation_expiry_counts
 
 from . import weights as w
-from .documents import OPEN_PROJECT_STATES, project_queryset, project_source, provider_queryset, provider_source
+from .documents import project_queryset, project_source, provider_queryset, provider_source
 from .engines import get_engine
 from .models import IndexKind
 from .probes import Candidate, MatchProbe
@@ -148,7 +148,7 @@ def providers_for(project: Project, *, limit: int = 20) -> list[Match]:
         ProjectInvitation.objects.filter(project=project, provider_id__in=ids).values_list("provider_id", flat=True)
     )
     quoting = set(
-        Proposal.objects.filter(project=project, provider_id__in=ids, state__in=OPEN_PROPOSAL_STATES).values_list(
+        Proposal.objects.filter(project=project, provider_id__in=ids, state__in=ProposalState.OPEN).values_list(
             "provider_id", flat=True
         )
     )
@@ -188,7 +188,7 @@ def projects_for(provider: ProviderProfile, *, limit: int = 20, loaded: bool = F
     still_open = set(
         Project.objects.filter(
             pk__in=[candidate.id for candidate in candidates],
-            state__in=OPEN_PROJECT_STATES,
+            state__in=ProjectState.OPEN,
             visibility=Visibility.VERIFIED_PROVIDERS,
         ).values_list("pk", flat=True)
     )
@@ -200,7 +200,7 @@ def projects_for(provider: ProviderProfile, *, limit: int = 20, loaded: bool = F
         ProjectInvitation.objects.filter(provider_id=owner, project_id__in=ids).values_list("project_id", flat=True)
     )
     quoting = set(
-        Proposal.objects.filter(provider_id=owner, project_id__in=ids, state__in=OPEN_PROPOSAL_STATES).values_list(
+        Proposal.objects.filter(provider_id=owner, project_id__in=ids, state__in=ProposalState.OPEN).values_list(
             "project_id", flat=True
         )
     )

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from marketplace.geography import Region, distance_km
 from marketplace.models.profiles import Certification
+from marketplace.money import format_money
 from marketplace.project_types import SPECS
 
 from . import weights as w
@@ -81,10 +82,6 @@ class Scored:
 
 def _nothing() -> list[str]:
     return []
-
-
-def _euros(amount: int) -> str:
-    return f"{number_format(amount, decimal_pos=0, force_grouping=True)} €"
 
 
 def _skills(need: Need, provider: dict) -> tuple[float, Callable[[], list[str]]]:
@@ -162,14 +159,17 @@ def _budget(need: Need, provider: dict) -> tuple[float, Callable[[], list[str]]]
         return w.BUDGET_UNKNOWN, _nothing
     minimum = provider.get("min_project") or 0
     if minimum > budget:
-        return 0.0, lambda: [_("Projet minimum de %(amount)s, au-dessus du budget") % {"amount": _euros(minimum)}]
+        return 0.0, lambda: [
+            _("Projet minimum de %(amount)s, au-dessus du budget") % {"amount": format_money(minimum * 100, decimals=0)}
+        ]
     rate = provider.get("day_rate_min")
     if not rate:
         return w.BUDGET_UNKNOWN, _nothing
     days = budget / rate
     if days < 1:
         return 0.0, lambda: [
-            _("Tarif journalier de %(rate)s : le budget couvre moins d'une journée") % {"rate": _euros(rate)}
+            _("Tarif journalier de %(rate)s : le budget couvre moins d'une journée")
+            % {"rate": format_money(rate * 100, decimals=0)}
         ]
 
     def reasons() -> list[str]:
@@ -179,7 +179,7 @@ def _budget(need: Need, provider: dict) -> tuple[float, Callable[[], list[str]]]
                 "Le budget couvre environ %(days)s jours à %(rate)s par jour",
                 int(days),
             )
-            % {"days": int(days), "rate": _euros(rate)}
+            % {"days": int(days), "rate": format_money(rate * 100, decimals=0)}
         ]
 
     return min(1.0, days / w.BUDGET_FULL_DAYS), reasons

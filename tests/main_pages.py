@@ -132,14 +132,14 @@ def assessment_urls(association) -> list[str]:
 
 def provider_urls() -> list[str]:
     from marketplace.models import Organisation, ProjectInvitation, Proposal
-    from marketplace.models.projects import OPEN_PROPOSAL_STATES, ProjectState
+    from marketplace.models.projects import ProjectState, ProposalState
     from messaging.models import Conversation
 
     provider = Organisation.objects.get(name=DEMO_PROVIDER)
     invited = ProjectInvitation.objects.filter(provider=provider).exclude(project__proposals__provider=provider)
     proposals = Proposal.objects.filter(provider=provider)
     proposal = proposals.first()
-    editable = proposals.filter(state__in=OPEN_PROPOSAL_STATES, project__state=ProjectState.PUBLISHED).first()
+    editable = proposals.filter(state__in=ProposalState.OPEN, project__state=ProjectState.PUBLISHED).first()
     return [
         "/tableau-de-bord/",
         "/projets/tableau/",

@@ -15,3 +15,12 @@ def test_amounts_in_french():
 def test_amounts_in_english():
     with translation.override("en"):
         assert euros(123450) == "1,234.50\u00a0€"
+
+
+def test_whole_euros_round_and_invoices_stay_french():
+    from marketplace.money import format_money
+
+    assert format_money(12_345_67, decimals=0) == "12\u00a0346\u00a0€"
+    assert format_money(150000, decimals=2) == "1\u00a0500,00\u00a0€"
+    with translation.override("en"):
+        assert format_money(123450, decimals=2, language="fr") == "1\u00a0234,50\u00a0€"

@@ -8,6 +8,8 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from marketplace.money import format_money
+
 from ..errors import DomainError
 from ..forms import RefundForm
 from ..models import Order
@@ -61,8 +63,8 @@ class RefundView(FinanceRequiredMixin, WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _("Remboursement de %(amount)s € enregistré pour la commande %(number)s.")
-            % {"amount": f"{refund.amount_cents / 100:.2f}".replace(".", ","), "number": order},
+            _("Remboursement de %(amount)s enregistré pour la commande %(number)s.")
+            % {"amount": format_money(refund.amount_cents, decimals=2), "number": order},
         )
         return redirect("billing_orders:inspect", order.pk)
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.models import Organisation
+from marketplace.states import StateSet
 
 from .catalogue import Product
 
@@ -18,17 +19,12 @@ class OrderState(models.TextChoices):
     REFUNDED = "refunded", _("Remboursée")
     PARTIALLY_REFUNDED = "partially_refunded", _("Partiellement remboursée")
 
-
-# States whose units count against the yearly quota (cancelled and fully refunded orders give them back).
-QUOTA_STATES = (
-    OrderState.PENDING,
-    OrderState.AWAITING_PAYMENT,
-    OrderState.PAID,
-    OrderState.FULFILLED,
-    OrderState.PARTIALLY_REFUNDED,
-)
-UNPAID_STATES = (OrderState.PENDING, OrderState.AWAITING_PAYMENT)
-PAID_STATES = (OrderState.PAID, OrderState.FULFILLED, OrderState.PARTIALLY_REFUNDED, OrderState.REFUNDED)
+    # States whose units count against the yearly quota (cancelled and fully refunded orders give them back).
+    COUNTS_AGAINST_QUOTA = StateSet("PENDING", "AWAITING_PAYMENT", "PAID", "FULFILLED", "PARTIALLY_REFUNDED")
+    UNPAID = StateSet("PENDING", "AWAITING_PAYMENT")
+    PAID_ONWARDS = StateSet("PAID", "FULFILLED", "PARTIALLY_REFUNDED", "REFUNDED")
+    # Money is left to give back.
+    REFUNDABLE = StateSet("PAID", "FULFILLED", "PARTIALLY_REFUNDED")
 
 
 class PaymentMethod(models.TextChoices):
@@ -73,11 +69,11 @@ class Order(models.Model):
 
     @property
     def is_unpaid(self) -> bool:
-        return self.state in UNPAID_STATES
+        return self.state in OrderState.UNPAID
 
     @property
     def is_paid(self) -> bool:
-        return self.state in PAID_STATES
+        return self.state in OrderState.PAID_ONWARDS
 
 
 class OrderLine(models.Model):

@@ -11,6 +11,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.money import format_money
+from marketplace.states import StateSet
+
 from .invoices import AccountingLine, ImmutableModel, Invoice
 from .orders import Order, PaymentMethod
 
@@ -20,14 +23,13 @@ class RefundState(models.TextChoices):
     SUCCEEDED = "succeeded", _("Effectué")
     FAILED = "failed", _("Échoué")
 
+    # A pending refund already holds its amount: two refunds started at once cannot exceed what was paid.
+    HOLDING = StateSet("PENDING", "SUCCEEDED")
+
 
 class RefundSource(models.TextChoices):
     ADMIN = "admin", _("Administration de la plateforme")
     PROVIDER = "provider", _("Tableau de bord du prestataire de paiement")
-
-
-# A pending refund already holds its amount: two refunds started at once cannot exceed what was paid.
-HOLDING_STATES = (RefundState.PENDING, RefundState.SUCCEEDED)
 
 
 class Refund(models.Model):
@@ -60,7 +62,7 @@ class Refund(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.order} −{self.amount_cents / 100:.2f}"
+        return f"{self.order} −{format_money(self.amount_cents, decimals=2)}"
 
 
 class CreditNoteSequence(models.Model):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.models import Organisation
+from marketplace.states import StateSet
 
 from .catalogue import Product, ProductKind
 from .orders import Order
@@ -33,7 +34,7 @@ class TrainingSessionQuerySet(models.QuerySet):
         """
         now = now or timezone.now()
         taken = (
-            Registration.objects.filter(session=models.OuterRef("pk"), state__in=SEAT_STATES)
+            Registration.objects.filter(session=models.OuterRef("pk"), state__in=RegistrationState.HOLDS_SEATS)
             .values("session")
             .annotate(n=models.Sum("seats"))
             .values("n")
@@ -108,7 +109,7 @@ class TrainingSession(models.Model):
             raise ValidationError(errors)
 
     def seats_taken(self) -> int:
-        taken = self.registrations.filter(state__in=SEAT_STATES).aggregate(n=models.Sum("seats"))["n"]
+        taken = self.registrations.filter(state__in=RegistrationState.HOLDS_SEATS).aggregate(n=models.Sum("seats"))["n"]
         return taken or 0
 
     def seats_offered(self, *, now=None, except_organisation=None) -> int:
@@ -153,9 +154,8 @@ class RegistrationState(models.TextChoices):
     RELEASED = "released", _("Libérée (paiement non reçu)")
     CANCELLED = "cancelled", _("Annulée")
 
-
-# Registrations whose seats count against the session's capacity.
-SEAT_STATES = (RegistrationState.HELD, RegistrationState.CONFIRMED)
+    # Registrations whose seats count against the session's capacity.
+    HOLDS_SEATS = StateSet("HELD", "CONFIRMED")
 
 
 class Registration(models.Model):
@@ -185,6 +185,10 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.organisation} — {self.session} ({self.seats})"
+
+    @property
+    def holds_seats(self) -> bool:
+        return self.state in RegistrationState.HOLDS_SEATS
 
     @property
     def is_confirmed(self) -> bool:
@@ -226,8 +230,8 @@ class WaitlistState(models.TextChoices):
     EXPIRED = "expired", _("Proposition expirée")
     CANCELLED = "cancelled", _("Annulée")
 
-
-ACTIVE_WAITLIST_STATES = (WaitlistState.WAITING, WaitlistState.OFFERED)
+    # Still in the queue: waiting for seats, or offered some.
+    ACTIVE = StateSet("WAITING", "OFFERED")
 
 
 class WaitlistEntry(models.Model):
@@ -255,7 +259,7 @@ class WaitlistEntry(models.Model):
             models.UniqueConstraint(fields=["session", "position"], name="billing_waitlist_unique_position"),
             models.UniqueConstraint(
                 fields=["session", "organisation"],
-                condition=models.Q(state__in=["waiting", "offered"]),
+                condition=models.Q(state__in=list(WaitlistState.ACTIVE)),
                 name="billing_waitlist_one_active_per_organisation",
             ),
         ]

@@ -2,12 +2,12 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from ..conf import billing_setting
+from .. import conf
 
 
 def get_provider():
     """The configured provider; only Stripe (or localstripe in its place) exists today."""
-    name = billing_setting("BILLING_PAYMENT_PROVIDER")
+    name = conf.billing_payment_provider()
     if name == "stripe":
         from .stripe_provider import StripeProvider
 
@@ -17,7 +17,7 @@ def get_provider():
 
 def get_connect_provider():
     """The provider that holds the providers' accounts and pays them; Stripe Connect (stripe-mock in tests)."""
-    name = billing_setting("BILLING_PAYMENT_PROVIDER")
+    name = conf.billing_payment_provider()
     if name == "stripe":
         from .stripe_connect import StripeConnect
 

@@ -1,7 +1,8 @@
 """The one place that builds a Stripe client, pointed at Stripe, localstripe or stripe-mock by settings."""
 
 import stripe
-from django.conf import settings
+
+from .. import conf
 
 NETWORK_TIMEOUT_SECONDS = 10
 
@@ -11,15 +12,15 @@ def stripe_client(
 ) -> stripe.StripeClient:
     """A client for the configured account; `STRIPE_API_BASE` (or `api_base`) sends it to a stand-in.
 
-    Connect calls pass `api_base=settings.STRIPE_CONNECT_API_BASE`: stripe-mock answers them in tests,
+    Connect calls pass `api_base=conf.stripe_connect_api_base()`: stripe-mock answers them in tests,
     because localstripe, which answers charges and refunds, has no Connect.
     """
     options = {}
-    base = api_base or settings.STRIPE_API_BASE
+    base = api_base or conf.stripe_api_base()
     if base:
         options["base_addresses"] = {"api": base, "connect": base}
     return stripe.StripeClient(
-        settings.STRIPE_SECRET_KEY,
+        conf.stripe_secret_key(),
         http_client=stripe.RequestsClient(timeout=timeout),
         max_network_retries=retries,
         **options,

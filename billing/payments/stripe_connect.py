@@ -12,10 +12,10 @@ charges and refunds stay on localstripe (`stripe_provider.py`).
 from datetime import datetime
 
 import stripe
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import conf
 from ..errors import PaymentError
 from .base import ConnectAccount, OnboardingLink, ProviderPayout, ProviderTransfer
 from .stripe_client import stripe_client
@@ -85,7 +85,7 @@ class StripeConnect:
     name = "stripe"
 
     def __init__(self, client: stripe.StripeClient | None = None):
-        self.client = client or stripe_client(api_base=settings.STRIPE_CONNECT_API_BASE)
+        self.client = client or stripe_client(api_base=conf.stripe_connect_api_base())
 
     def _call(self, func, *args, **kwargs):
         try:

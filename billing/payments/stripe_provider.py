@@ -3,9 +3,9 @@
 from urllib.parse import urlsplit
 
 import stripe
-from django.conf import settings
 from django.utils.translation import gettext as _
 
+from .. import conf
 from ..errors import PaymentError
 from .base import ChargeState, IntentState, PaymentSession, ProviderRefund
 from .stripe_client import stripe_client
@@ -67,14 +67,14 @@ class StripeProvider:
 
     def js_url(self) -> str:
         # localstripe serves its Elements stand-in at this path of its own address.
-        if settings.STRIPE_API_BASE:
-            return f"{settings.STRIPE_API_BASE.rstrip('/')}/js.stripe.com/v3/"
+        if conf.stripe_api_base():
+            return f"{conf.stripe_api_base().rstrip('/')}/js.stripe.com/v3/"
         return "https://js.stripe.com/v3/"
 
     def content_security_sources(self) -> dict[str, list[str]]:
         """Stripe.js and Elements as Stripe documents them; localstripe serves its stand-in and API from one origin."""
-        if settings.STRIPE_API_BASE:
-            parts = urlsplit(settings.STRIPE_API_BASE)
+        if conf.stripe_api_base():
+            parts = urlsplit(conf.stripe_api_base())
             origin = f"{parts.scheme}://{parts.netloc}"
             return {"script-src": [origin], "connect-src": [origin]}
         return {
@@ -114,7 +114,7 @@ class StripeProvider:
         return PaymentSession(
             intent_id=intent["id"],
             client_secret=intent["client_secret"],
-            publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
+            publishable_key=conf.stripe_publishable_key(),
             js_url=self.js_url(),
             content_security_sources=self.content_security_sources(),
         )

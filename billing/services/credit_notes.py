@@ -7,7 +7,7 @@ from django.db.models import Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ..conf import billing_setting
+from .. import conf
 from ..models import CreditNote, CreditNoteLine, CreditNoteSequence, Invoice, PaymentMethod, Refund
 from .invoices import buyer_identity, next_number
 
@@ -116,7 +116,7 @@ def _credit_note_issue(refund: Refund) -> CreditNote:
         year=local.year,
         sequence=sequence,
         issued_at=issued_at,
-        seller=dict(billing_setting("BILLING_SELLER")),
+        seller=dict(conf.billing_seller()),
         buyer=buyer_identity(order),
         reason=refund.reason,
         total_ht_cents=sum(line["total_ht_cents"] for line in lines),

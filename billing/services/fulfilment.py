@@ -17,7 +17,6 @@ The order becomes "fulfilled" when its last line is.
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, Sum
 from django.urls import reverse
@@ -30,9 +29,9 @@ from marketplace.plain_text import render_plain, render_subject
 from marketplace.services.audit import audit_record
 from marketplace.tasks import send_email
 
+from .. import conf
 from ..errors import NotFound, OrderError, PermissionDenied
 from ..models import LicenceCode, Order, OrderLine, OrderState, Product, ProductKind
-from ..models.orders import UNPAID_STATES
 from .timeline import order_event
 
 logger = logging.getLogger(__name__)
@@ -120,7 +119,7 @@ def order_fulfilled_notify(*, order_id: int) -> None:
     context = {
         "order": order,
         "has_codes": LicenceCode.objects.filter(order_line__order=order).exists(),
-        "url": settings.SITE_URL + reverse("billing:order", args=[order.pk]),
+        "url": conf.site_url() + reverse("billing:order", args=[order.pk]),
     }
     subject = render_subject("billing/emails/order_fulfilled_subject.txt", context)
     body = render_plain("billing/emails/order_fulfilled.txt", context)
@@ -168,7 +167,7 @@ def _parse_codes(text: str) -> list[str]:
 def _units_promised(product: Product) -> int:
     """Units sold but holding no code yet: unpaid orders, and paid ones still waiting for the pool."""
     lines = OrderLine.objects.filter(product=product).filter(
-        Q(order__state__in=UNPAID_STATES) | Q(order__state=OrderState.PAID, fulfilled_at__isnull=True)
+        Q(order__state__in=OrderState.UNPAID) | Q(order__state=OrderState.PAID, fulfilled_at__isnull=True)
     )
     return lines.aggregate(n=Sum("quantity"))["n"] or 0
 

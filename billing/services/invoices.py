@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from marketplace.models import AssociationProfile
 
-from ..conf import billing_setting
+from .. import conf
 from ..models import Invoice, InvoiceLine, InvoiceSequence, Order, PaymentMethod
 
 PAYMENT_TERMS = gettext_lazy(
@@ -82,7 +82,7 @@ def _invoice_issue(order: Order) -> Invoice:
         sequence=sequence,
         issued_at=issued_at,
         sale_date=paid_on,
-        seller=dict(billing_setting("BILLING_SELLER")),
+        seller=dict(conf.billing_seller()),
         buyer=buyer_identity(order),
         total_ht_cents=order.total_ht_cents,
         total_vat_cents=order.total_vat_cents,

@@ -9,7 +9,6 @@ from marketplace.models import Membership, Organisation
 
 from ..errors import NotFound, OrderError, PermissionDenied
 from ..models import Order, OrderLine, OrderState, PaymentMethod, Product
-from ..models.orders import PAID_STATES, UNPAID_STATES
 from ..pricing import price_for
 from .fulfilment import order_fulfil
 from .invoices import invoice_issue
@@ -106,7 +105,7 @@ def order_cancel(*, user, order_id: int, organisation: Organisation | None = Non
 @transaction.atomic
 def _order_cancel_locked(*, user, order_id: int) -> Order:
     order = Order.objects.select_for_update().get(pk=order_id)
-    if order.state not in UNPAID_STATES:
+    if order.state not in OrderState.UNPAID:
         raise OrderError(_("Seule une commande non payée peut être annulée."))
     order.state = OrderState.CANCELLED
     order.cancelled_at = timezone.now()
@@ -123,7 +122,7 @@ def order_mark_paid(*, order_id: int, actor=None, source: str, reference: str = 
     A payment reported for a cancelled order is recorded for staff to refund; it never revives the order.
     """
     order = Order.objects.select_for_update().get(pk=order_id)
-    if order.state in PAID_STATES:
+    if order.state in OrderState.PAID_ONWARDS:
         return order
     if order.state == OrderState.CANCELLED:
         order_event(order=order, action="payment.after_cancel", actor=actor, data={"source": source, "ref": reference})

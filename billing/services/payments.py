@@ -2,11 +2,11 @@
 
 import re
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from marketplace.models import Organisation
 
+from .. import conf
 from ..errors import InvalidCard, NotFound, OrderError
 from ..models import Order, PaymentMethod
 from ..payments import get_provider
@@ -45,7 +45,7 @@ def card_payment_prepare(*, order_id: int, organisation: Organisation) -> Paymen
 
 def test_cards_enabled() -> bool:
     """Test cards typed in the page are accepted only against localstripe, never with a live Stripe key."""
-    return bool(settings.STRIPE_API_BASE) and not settings.STRIPE_SECRET_KEY.startswith(("sk_live", "rk_live"))
+    return bool(conf.stripe_api_base()) and not conf.stripe_secret_key().startswith(("sk_live", "rk_live"))
 
 
 def _clean_test_card(card) -> dict:

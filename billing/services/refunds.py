@@ -23,11 +23,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.admin_views.access import is_platform_staff
+from marketplace.money import format_money
 
 from ..errors import NotFound, PaymentError, PermissionDenied, RefundError
 from ..models import Order, OrderState, PaymentMethod, Product, ProductKind, Refund, RefundSource, RefundState
-from ..models.orders import PAID_STATES
-from ..models.refunds import HOLDING_STATES
 from ..payments.base import ProviderRefund
 from .credit_notes import credit_note_issue
 from .timeline import order_event
@@ -35,7 +34,6 @@ from .timeline import order_event
 logger = logging.getLogger(__name__)
 
 REFUND_PERMISSION = "billing.add_refund"
-REFUNDABLE_STATES = (OrderState.PAID, OrderState.FULFILLED, OrderState.PARTIALLY_REFUNDED)
 
 
 def refund_allowed(user) -> bool:
@@ -45,7 +43,7 @@ def refund_allowed(user) -> bool:
 
 def refundable_cents(order: Order) -> int:
     """What may still be given back: paid, minus refunds made or under way."""
-    held = order.refunds.filter(state__in=HOLDING_STATES).aggregate(total=Sum("amount_cents"))["total"] or 0
+    held = order.refunds.filter(state__in=RefundState.HOLDING).aggregate(total=Sum("amount_cents"))["total"] or 0
     return max(order.total_ttc_cents - held, 0)
 
 
@@ -116,7 +114,7 @@ def _refund_hold(*, actor, order_id: int, amount_cents: int | None, reason: str,
     order = Order.objects.select_for_update().filter(pk=order_id).first()
     if order is None:
         raise NotFound(_("Cette commande n'existe pas."))
-    if order.state not in REFUNDABLE_STATES:
+    if order.state not in OrderState.REFUNDABLE:
         raise RefundError(_("Seule une commande payée peut être remboursée."))
     if order.payment_method == PaymentMethod.CARD and not order.stripe_payment_intent_id:
         raise RefundError(_("Cette commande n'a pas de paiement par carte à rembourser."))
@@ -128,8 +126,8 @@ def _refund_hold(*, actor, order_id: int, amount_cents: int | None, reason: str,
         raise RefundError(_("Le montant à rembourser doit être positif."), field="amount")
     if amount > left:
         raise RefundError(
-            _("Le montant demandé (%(asked)s €) dépasse ce qui reste à rembourser (%(left)s €).")
-            % {"asked": _euros(amount), "left": _euros(left)},
+            _("Le montant demandé (%(asked)s) dépasse ce qui reste à rembourser (%(left)s).")
+            % {"asked": format_money(amount, decimals=2), "left": format_money(left, decimals=2)},
             field="amount",
         )
     if restock:
@@ -151,10 +149,6 @@ def _refund_hold(*, actor, order_id: int, amount_cents: int | None, reason: str,
         data={"refund": refund.pk, "amount_cents": amount, "reason": reason},
     )
     return refund
-
-
-def _euros(cents: int) -> str:
-    return f"{cents // 100},{cents % 100:02d}"
 
 
 @transaction.atomic
@@ -244,7 +238,7 @@ def refunds_sync_from_provider(*, order_id: int, refunds: tuple[ProviderRefund, 
 @transaction.atomic
 def _refund_sync_one(*, order_id: int, provider_refund: ProviderRefund) -> Refund | None:
     order = Order.objects.select_for_update().get(pk=order_id)
-    if order.state not in PAID_STATES:
+    if order.state not in OrderState.PAID_ONWARDS:
         logger.warning("Refund %s for unpaid order %s ignored", provider_refund.provider_id, order.pk)
         return None
     ours = Refund.objects.filter(stripe_refund_id=provider_refund.provider_id).first()

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -12,13 +11,13 @@ from marketplace.models.organisations import MANAGER_ROLES
 from marketplace.plain_text import render_plain, render_subject
 from marketplace.tasks import send_email
 
-from ..conf import billing_setting
+from .. import conf
 from ..models import Order, OrderState, PaymentMethod
 from .timeline import order_event
 
 
 def reminder_delay() -> timedelta:
-    return timedelta(days=max(int(billing_setting("BILLING_TRANSFER_REMINDER_DAYS")), 0))
+    return timedelta(days=max(int(conf.billing_transfer_reminder_days()), 0))
 
 
 def transfer_orders_due_for_reminder(*, now=None):
@@ -68,8 +67,8 @@ def _render(order: Order) -> tuple[str, str]:
     context = {
         "order": order,
         "days": reminder_delay().days,
-        "seller": billing_setting("BILLING_SELLER"),
-        "order_url": settings.SITE_URL + reverse("billing:order", kwargs={"order_id": order.pk}),
+        "seller": conf.billing_seller(),
+        "order_url": conf.site_url() + reverse("billing:order", kwargs={"order_id": order.pk}),
     }
     with translation.override("fr"):
         return (

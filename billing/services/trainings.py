@@ -14,7 +14,6 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -28,11 +27,10 @@ from marketplace.plain_text import render_plain, render_subject
 from marketplace.services.audit import audit_record
 from marketplace.tasks import send_email
 
+from .. import conf
 from ..errors import DomainError, NotFound, OrderError, PermissionDenied
 from ..models import Order, OrderState, PaymentMethod
 from ..models.trainings import (
-    ACTIVE_WAITLIST_STATES,
-    SEAT_STATES,
     Participant,
     Registration,
     RegistrationState,
@@ -54,22 +52,6 @@ class TrainingError(OrderError):
 
 class SessionFull(TrainingError):
     """Not enough seats left: the page offers the waiting list instead."""
-
-
-def hold_minutes() -> int:
-    return int(getattr(settings, "BILLING_TRAINING_HOLD_MINUTES", 15))
-
-
-def offer_hours() -> int:
-    return int(getattr(settings, "BILLING_TRAINING_OFFER_HOURS", 24))
-
-
-def full_refund_days() -> int:
-    return int(getattr(settings, "BILLING_TRAINING_FULL_REFUND_DAYS", 7))
-
-
-def max_participants() -> int:
-    return int(getattr(settings, "BILLING_TRAINING_MAX_PARTICIPANTS", 20))
 
 
 # Reads ---------------------------------------------------------------------------------------------------------------
@@ -151,14 +133,14 @@ def refund_decision(*, registration: Registration, now=None, session_cancelled: 
     """How much goes back to the association when a confirmed registration is cancelled.
 
     Staff cancelling the session refund everything; the association gets a full
-    refund until `full_refund_days` before the start, nothing after.
+    refund until `conf.training_full_refund_days()` before the start, nothing after.
     """
     order = registration.order
     remaining = max(order.total_ttc_cents - order.refunded_cents, 0)
     if session_cancelled:
         return RefundDecision(remaining, "session_cancelled")
     now = now or timezone.now()
-    if now <= registration.session.starts_at - timedelta(days=full_refund_days()):
+    if now <= registration.session.starts_at - timedelta(days=conf.training_full_refund_days()):
         return RefundDecision(remaining, "full_refund_period")
     return RefundDecision(0, "late_cancellation")
 
@@ -167,12 +149,13 @@ def refund_decision(*, registration: Registration, now=None, session_cancelled: 
 
 
 def _clean_participants(participants) -> list[dict]:
-    """Named participants, 1 to `max_participants()`, each with a valid and distinct email."""
+    """Named participants, 1 to `conf.training_max_participants()`, each with a valid and distinct email."""
     if not isinstance(participants, list | tuple) or not participants:
         raise TrainingError(_("Indiquez au moins un participant."), field="participants")
-    if len(participants) > max_participants():
+    if len(participants) > conf.training_max_participants():
         raise TrainingError(
-            _("Vous pouvez inscrire au plus %(max)d participants à la fois.") % {"max": max_participants()},
+            _("Vous pouvez inscrire au plus %(max)d participants à la fois.")
+            % {"max": conf.training_max_participants()},
             field="participants",
         )
     cleaned, emails = [], set()
@@ -207,7 +190,7 @@ def _check_open(session: TrainingSession, now) -> None:
 def _check_not_registered_yet(session: TrainingSession, people: list[dict]) -> None:
     taken = Participant.objects.filter(
         registration__session=session,
-        registration__state__in=SEAT_STATES,
+        registration__state__in=RegistrationState.HOLDS_SEATS,
         email__in=[person["email"] for person in people],
     ).values_list("email", flat=True)
     if taken:
@@ -225,7 +208,7 @@ def _lock_session(session_id) -> TrainingSession:
 
 
 def registration_hold(*, membership: Membership, session_id: int, participants) -> Registration:
-    """Hold seats for named participants for `hold_minutes()`, with the card order that pays for them.
+    """Hold seats for named participants for `conf.training_hold_minutes()`, with the card order that pays for them.
 
     The price is the server's (`price_for` through `order_create`). Refused when
     the session is closed, full (then the waiting list is offered), or the
@@ -260,7 +243,7 @@ def registration_hold(*, membership: Membership, session_id: int, participants) 
             organisation=organisation,
             order=order,
             seats=len(people),
-            held_until=now + timedelta(minutes=hold_minutes()),
+            held_until=now + timedelta(minutes=conf.training_hold_minutes()),
             created_by=membership.user,
         )
         registration.full_clean()
@@ -280,9 +263,10 @@ def registration_hold(*, membership: Membership, session_id: int, participants) 
 
 def waitlist_join(*, membership: Membership, session_id: int, seats) -> WaitlistEntry:
     """Queue for a full session; refused when the seats are there to take (then register directly)."""
-    if isinstance(seats, bool) or not isinstance(seats, int) or not 1 <= seats <= max_participants():
+    if isinstance(seats, bool) or not isinstance(seats, int) or not 1 <= seats <= conf.training_max_participants():
         raise TrainingError(
-            _("Indiquez un nombre de places entre 1 et %(max)d.") % {"max": max_participants()}, field="seats"
+            _("Indiquez un nombre de places entre 1 et %(max)d.") % {"max": conf.training_max_participants()},
+            field="seats",
         )
     now = timezone.now()
     organisation = membership.organisation
@@ -292,7 +276,7 @@ def waitlist_join(*, membership: Membership, session_id: int, seats) -> Waitlist
         price_for(product=session.product, organisation=organisation, quantity=seats)  # refuses who may not buy
         if seats_left(session=session, now=now, organisation=organisation) >= seats:
             raise TrainingError(_("Des places sont disponibles : inscrivez-vous directement."))
-        if session.waitlist.filter(organisation=organisation, state__in=ACTIVE_WAITLIST_STATES).exists():
+        if session.waitlist.filter(organisation=organisation, state__in=WaitlistState.ACTIVE).exists():
             raise TrainingError(_("Votre organisation est déjà sur la liste d'attente de cette session."))
         position = (session.waitlist.aggregate(n=Max("position"))["n"] or 0) + 1
         entry = WaitlistEntry(
@@ -360,7 +344,7 @@ def _offer_freed_seats(session: TrainingSession, now) -> list[int]:
         if entry.seats > free:
             continue
         entry.state = WaitlistState.OFFERED
-        entry.offered_until = min(now + timedelta(hours=offer_hours()), session.registration_deadline)
+        entry.offered_until = min(now + timedelta(hours=conf.training_offer_hours()), session.registration_deadline)
         entry.save(update_fields=["state", "offered_until"])
         audit_record(
             actor=None,
@@ -388,7 +372,7 @@ def waitlist_offer_notify(*, entry_id: int) -> None:
         "session": entry.session,
         "starts_at": timezone.localtime(entry.session.starts_at),
         "offered_until": timezone.localtime(entry.offered_until),
-        "url": settings.SITE_URL + reverse("billing:training_offer", args=[entry.pk]),
+        "url": conf.site_url() + reverse("billing:training_offer", args=[entry.pk]),
     }
     subject = render_subject("billing/emails/waitlist_offer_subject.txt", context)
     body = render_plain("billing/emails/waitlist_offer.txt", context)
@@ -509,7 +493,7 @@ def _registration_cancel(*, registration_id: int, actor, session_cancelled: bool
         registration = (
             Registration.objects.select_for_update().select_related("order", "session").get(pk=registration_id)
         )
-        if registration.state not in SEAT_STATES:
+        if registration.state not in RegistrationState.HOLDS_SEATS:
             raise TrainingError(_("Cette inscription est déjà annulée."))
         if registration.state == RegistrationState.CONFIRMED:
             decision = refund_decision(registration=registration, now=now, session_cancelled=session_cancelled)
@@ -549,9 +533,11 @@ def session_cancel(*, actor, session_id: int) -> TrainingSession:
         session.state = SessionState.CANCELLED
         session.cancelled_at = timezone.now()
         session.save(update_fields=["state", "cancelled_at"])
-        session.waitlist.filter(state__in=ACTIVE_WAITLIST_STATES).update(state=WaitlistState.CANCELLED)
+        session.waitlist.filter(state__in=WaitlistState.ACTIVE).update(state=WaitlistState.CANCELLED)
         audit_record(actor=actor, action="training.session_cancelled", target=session, data={"session": session.pk})
-    for registration_id in session.registrations.filter(state__in=SEAT_STATES).values_list("pk", flat=True):
+    for registration_id in session.registrations.filter(state__in=RegistrationState.HOLDS_SEATS).values_list(
+        "pk", flat=True
+    ):
         try:
             _registration_cancel(registration_id=registration_id, actor=actor, session_cancelled=True)
         except DomainError as error:

@@ -7,7 +7,6 @@ organisation's order or invoice is a 404, never a 403 that would confirm it exis
 
 import json
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from marketplace.content_security import content_security_allow
 
-from ..conf import billing_setting
+from .. import conf
 from ..errors import DomainError, PaymentError, PricingError
 from ..forms import CheckoutForm
 from ..invoice_pdf import credit_note_pdf, invoice_pdf
@@ -131,7 +130,7 @@ def _order_or_404(request, order_id: int):
 def order_detail(request, order_id: int):
     order = _order_or_404(request, order_id)
     session, payment_error = None, ""
-    if order.payment_method == "card" and order.is_unpaid and settings.STRIPE_SECRET_KEY:
+    if order.payment_method == "card" and order.is_unpaid and conf.stripe_secret_key():
         try:
             session = card_payment_prepare(order_id=order.pk, organisation=order.organisation)
         except (PaymentError, DomainError) as error:
@@ -141,7 +140,7 @@ def order_detail(request, order_id: int):
         "order": order,
         "session": session,
         "payment_error": payment_error,
-        "seller": billing_setting("BILLING_SELLER"),
+        "seller": conf.billing_seller(),
         "invoice": getattr(order, "invoice", None) if order.is_paid else None,
         "just_paid": request.GET.get("paiement") == "ok" and order.is_unpaid,
         "licence_codes": licence_codes_for_order(order=order) if order.is_paid else [],

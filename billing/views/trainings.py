@@ -16,13 +16,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from marketplace.views.decorators import organisation_required
 
+from .. import conf
 from ..certificate_pdf import certificate_pdf
 from ..errors import DomainError, PricingError
 from ..models.trainings import WaitlistState
 from ..pricing import price_for
 from ..services.trainings import (
     SessionFull,
-    max_participants,
     organisation_has_confirmed_seat,
     participant_certificate_get,
     registration_cancel,
@@ -50,8 +50,8 @@ def _participant_formset(data=None, places: int = 1):
         ParticipantForm,
         extra=max(places - 1, 0),
         min_num=1,
-        max_num=max_participants(),
-        absolute_max=max_participants(),
+        max_num=conf.training_max_participants(),
+        absolute_max=conf.training_max_participants(),
         validate_min=True,
         validate_max=True,
     )
@@ -63,7 +63,7 @@ def _places(request) -> int:
         places = int(request.GET.get("places", "1"))
     except ValueError:
         places = 1
-    return min(max(places, 1), max_participants())
+    return min(max(places, 1), conf.training_max_participants())
 
 
 def _session_or_404(session_id: int):
@@ -93,7 +93,7 @@ def _session_page(request, session, *, formset=None, waitlist_form=None, full=Fa
         "waitlist_form": waitlist_form or WaitlistForm(),
         "full": full,
         "error": error,
-        "max_participants": max_participants(),
+        "max_participants": conf.training_max_participants(),
     }
     return render(request, "billing/training_session.html", context, status=status)
 
@@ -189,7 +189,7 @@ def registration_detail(request, registration_id: int):
         "registration": registration,
         "session": session,
         "show_link": session.is_online and registration.is_confirmed,
-        "can_cancel": registration.state in ("held", "confirmed") and timezone.now() < session.starts_at,
+        "can_cancel": registration.holds_seats and timezone.now() < session.starts_at,
     }
     return render(request, "billing/training_registration.html", context)
 

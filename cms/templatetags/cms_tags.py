@@ -3,10 +3,10 @@
 import re
 
 from django import template
-from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .. import conf
 from ..models.resources import unaccent
 
 register = template.Library()
@@ -20,7 +20,7 @@ def absolute_url(context, url: str) -> str:
     if not url or url.startswith(("http://", "https://")):
         return url or ""
     request = context.get("request")
-    return request.build_absolute_uri(url) if request else settings.SITE_URL + url
+    return request.build_absolute_uri(url) if request else conf.site_url() + url
 
 
 @register.filter

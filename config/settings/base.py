@@ -24,6 +24,10 @@ from .env import env_bool, env_int, env_list, env_str
 from .payments import (
     BILLING_PAYMENT_PROVIDER,
     BILLING_SELLER,
+    BILLING_TRAINING_FULL_REFUND_DAYS,
+    BILLING_TRAINING_HOLD_MINUTES,
+    BILLING_TRAINING_MAX_PARTICIPANTS,
+    BILLING_TRAINING_OFFER_HOURS,
     BILLING_TRANSFER_REMINDER_DAYS,
     STRIPE_API_BASE,
     STRIPE_CONNECT_API_BASE,
@@ -36,6 +40,7 @@ from .search import (
     SEARCH_BULK_TIMEOUT_SECONDS,
     SEARCH_ENGINE,
     SEARCH_INDEX_PREFIX,
+    SEARCH_INDEX_REPLICAS,
     SEARCH_REFRESH_TIMEOUT_SECONDS,
     SEARCH_TIMEOUT_SECONDS,
     SEARCH_URLS,
@@ -267,3 +272,9 @@ LOGGING = {
         "factur-x": {"level": "WARNING"},
     },
 }
+
+# The self-assessment (`assessment/conf.py`): the fewest assessments a comparison or a barometer figure is built
+# from, and which axes count as weak.
+ASSESSMENT_MIN_GROUP_SIZE = env_int("ASSESSMENT_MIN_GROUP_SIZE", 10)
+ASSESSMENT_WEAK_AXIS_BELOW = env_int("ASSESSMENT_WEAK_AXIS_BELOW", 70)
+ASSESSMENT_MAX_WEAK_AXES = env_int("ASSESSMENT_MAX_WEAK_AXES", 3)

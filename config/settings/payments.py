@@ -16,6 +16,13 @@ BILLING_PAYMENT_PROVIDER = env_str("BILLING_PAYMENT_PROVIDER", "stripe")
 # A bank-transfer order still unpaid this many days after it was placed gets one reminder (`billing_send_reminders`).
 BILLING_TRANSFER_REMINDER_DAYS = env_int("BILLING_TRANSFER_REMINDER_DAYS", 7)
 
+# Trainings: seats held while a card payment is pending, seats kept for the next one on a waiting list, the notice
+# that still refunds a cancellation in full, and the most participants one registration may name.
+BILLING_TRAINING_HOLD_MINUTES = env_int("BILLING_TRAINING_HOLD_MINUTES", 15)
+BILLING_TRAINING_OFFER_HOURS = env_int("BILLING_TRAINING_OFFER_HOURS", 24)
+BILLING_TRAINING_FULL_REFUND_DAYS = env_int("BILLING_TRAINING_FULL_REFUND_DAYS", 7)
+BILLING_TRAINING_MAX_PARTICIPANTS = env_int("BILLING_TRAINING_MAX_PARTICIPANTS", 20)
+
 BILLING_SELLER = {
     "name": env_str("BILLING_SELLER_NAME", "Passerelle Numérique SAS"),
     "legal_form": env_str("BILLING_SELLER_LEGAL_FORM", "SAS au capital de 10 000 €"),

@@ -10,6 +10,8 @@ if SEARCH_ENGINE not in {"database", "opensearch", "elasticsearch"}:
 SEARCH_URLS = env_list("SEARCH_URLS", ["http://127.0.0.1:9200"])
 # Each engine run uses its own index names, so tests and several sites can share a cluster.
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "passerelle")
+# Replicas of each index: none on one node; a cluster of several nodes sets more.
+SEARCH_INDEX_REPLICAS = env_int("SEARCH_INDEX_REPLICAS", 0)
 
 
 def _seconds(name: str, default: int) -> int:

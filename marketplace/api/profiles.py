@@ -17,6 +17,7 @@ from pydantic import Field
 from pydantic import ValidationError as PydanticValidationError
 
 from ..errors import OrganisationError
+from ..money import to_euros
 from ..selectors.notifications import notification_get, notification_list, notification_unread_count
 from ..selectors.organisations import membership_get
 from ..selectors.profiles import (
@@ -254,10 +255,6 @@ def _url(file) -> str | None:
     return file.url if file else None
 
 
-def _euros(cents: int | None) -> int | None:
-    return None if cents is None else cents // 100
-
-
 def _association_out(profile) -> dict:
     fields = AssociationProfileOut.model_fields.keys() - {"logo_url"}
     return {**{name: getattr(profile, name) for name in fields}, "logo_url": _url(profile.logo)}
@@ -290,9 +287,9 @@ def _provider_out(profile) -> dict:
         "skills": [skill.slug for skill in profile.skills.all()],
         "regions": [row.region for row in profile.served_regions.all()],
         "certifications": [row.certification for row in profile.certifications.all()],
-        "day_rate_min": _euros(profile.day_rate_min_cents),
-        "day_rate_max": _euros(profile.day_rate_max_cents),
-        "min_project": _euros(profile.min_project_cents),
+        "day_rate_min": to_euros(profile.day_rate_min_cents),
+        "day_rate_max": to_euros(profile.day_rate_max_cents),
+        "min_project": to_euros(profile.min_project_cents),
         "logo_url": _url(profile.logo),
     }
 

@@ -30,6 +30,7 @@ from pydantic_core import PydanticCustomError
 from ..errors import DomainError, NotFound, ProjectError
 from ..models import Membership, Organisation, Project, Proposal, ProposalVersion, Review, Skill
 from ..models.projects import ProjectState, ProposalState, Visibility
+from ..money import to_euros
 from ..project_types import SPECS, AnswerKind, ProjectType
 from ..selectors.organisations import membership_get, membership_list_for_user
 from ..selectors.projects import project_get_for, project_page_for, projects_visible_to, proposal_get_for
@@ -464,7 +465,7 @@ def _review(review: Review) -> dict:
 def _project_data(project: Project) -> dict:
     """A stored project in the shape the services take, so that a partial update can send it whole."""
     euros = {
-        field: None if cents is None else cents // 100
+        field: to_euros(cents)
         for field, cents in (("budget_min", project.budget_min_cents), ("budget_max", project.budget_max_cents))
     }
     return {

@@ -30,7 +30,7 @@ Parameters (all optional and combinable; a repeated parameter means "any of thes
 import django_filters
 from django import forms
 from django.db import models
-from django.db.models import F, Q, TextField, Value
+from django.db.models import F, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +39,7 @@ from ..geography import Region
 from ..models import Project, Skill
 from ..models.projects import ProjectState
 from ..project_types import ProjectType
+from ..ranges import overlapping
 from ..services.projects import MAX_BUDGET_EUROS
 
 
@@ -133,16 +134,14 @@ class ProjectFilterSet(django_filters.FilterSet):
 
     def filter_budget_min(self, queryset, name, value):
         """The project's range reaches up to the wanted minimum (no maximum means no ceiling)."""
-        cents = value * 100
         return queryset.filter(
-            Q(budget_max_cents__gte=cents) | Q(budget_max_cents__isnull=True, budget_min_cents__isnull=False)
+            overlapping(low_field="budget_min_cents", high_field="budget_max_cents", low=value * 100)
         )
 
     def filter_budget_max(self, queryset, name, value):
         """The project's range starts below the wanted maximum (no minimum means it starts at zero)."""
-        cents = value * 100
         return queryset.filter(
-            Q(budget_min_cents__lte=cents) | Q(budget_min_cents__isnull=True, budget_max_cents__isnull=False)
+            overlapping(low_field="budget_min_cents", high_field="budget_max_cents", high=value * 100)
         )
 
     def keep(self, queryset, name, value):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ..geography import Region
 from ..models.profiles import BudgetBracket, Certification, FieldOfAction, Language, LegalForm, PublicField
 from ..models.verification import DocumentKind
+from ..money import to_euros
 from ..services.profiles import ASSOCIATION_IDENTITY_FIELDS, PROVIDER_IDENTITY_FIELDS
 from ..validators import UploadError, check_upload
 
@@ -184,9 +185,6 @@ class ProviderProfileForm(_ProfileForm):
         if profile is None:
             return {"languages": [Language.FRENCH]}
 
-        def euros(cents):
-            return None if cents is None else cents // 100
-
         return {
             "legal_name": profile.legal_name,
             "siret": profile.siret,
@@ -198,9 +196,9 @@ class ProviderProfileForm(_ProfileForm):
             "commune": profile.commune,
             "regions": [row.region for row in profile.served_regions.all()],
             "remote_ok": profile.remote_ok,
-            "day_rate_min": euros(profile.day_rate_min_cents),
-            "day_rate_max": euros(profile.day_rate_max_cents),
-            "min_project": euros(profile.min_project_cents) or None,
+            "day_rate_min": to_euros(profile.day_rate_min_cents),
+            "day_rate_max": to_euros(profile.day_rate_max_cents),
+            "min_project": to_euros(profile.min_project_cents) or None,
             "solidarity_discount_percent": profile.solidarity_discount_percent,
             "pro_bono": profile.pro_bono,
             "pro_bono_details": profile.pro_bono_details,

@@ -18,6 +18,7 @@ from ..models import Project
 from ..models.organisations import OrganisationKind
 from ..models.projects import Visibility
 from ..models.reviews import CRITERIA, ReviewReportReason, criteria_labels
+from ..money import to_decimal_euros, to_euros
 from ..project_types import AnswerKind, ProjectType, Question, spec_for
 from ..services.proposals import VAT_RATES_BP
 from . import add_domain_error
@@ -243,8 +244,8 @@ class ProjectForm(forms.Form):
             "description": project.description,
             "skills": [skill.slug for skill in project.skills.all()],
             "budget_unknown": not project.budget_known,
-            "budget_min": None if project.budget_min_cents is None else project.budget_min_cents // 100,
-            "budget_max": None if project.budget_max_cents is None else project.budget_max_cents // 100,
+            "budget_min": to_euros(project.budget_min_cents),
+            "budget_max": to_euros(project.budget_max_cents),
             "desired_start": project.desired_start,
             "deadline": project.deadline,
             "answer_deadline": project.answer_deadline,
@@ -468,7 +469,7 @@ class ProposalEditor:
                 {
                     "label": line.label,
                     "quantity": _plain(line.quantity),
-                    "unit_price": _plain(Decimal(line.unit_price_cents) / 100),
+                    "unit_price": _plain(to_decimal_euros(line.unit_price_cents)),
                 }
                 for line in version.lines.all()
             ]

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from ..states import StateSet
+
 
 class OrganisationKind(models.TextChoices):
     ASSOCIATION = "association", _("Association")
@@ -28,6 +30,11 @@ class VerificationStatus(models.TextChoices):
     INFO_REQUESTED = "info_requested", _("Informations demandées")
     VERIFIED = "verified", _("Vérifiée")
     REJECTED = "rejected", _("Refusée")
+
+    # While a request is pending or once verified, the identity staff checked changes only through staff.
+    IDENTITY_LOCKED = StateSet("PENDING", "VERIFIED")
+    # The organisation may send (or send again) its request for verification.
+    SUBMITTABLE = StateSet("UNVERIFIED", "INFO_REQUESTED", "REJECTED")
 
 
 class Organisation(models.Model):

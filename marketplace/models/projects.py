@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..geography import Region
 from ..project_types import ProjectType
+from ..states import StateSet
 from .organisations import Organisation
 from .taxonomy import Skill
 from .verification import get_private_storage
@@ -20,6 +21,19 @@ class ProjectState(models.TextChoices):
     CLOSED = "closed", _("Terminé")
     CANCELLED = "cancelled", _("Annulé")
     EXPIRED = "expired", _("Expiré")
+
+    # The association may still change the project and invite providers.
+    EDITABLE = StateSet("DRAFT", "PUBLISHED")
+    INVITABLE = StateSet("DRAFT", "PUBLISHED")
+    # Providers may still answer with a quote.
+    OPEN = StateSet("PUBLISHED")
+    CANCELLABLE = StateSet("DRAFT", "PUBLISHED", "AWARDED")
+    # Projects the association still has to follow; closed, cancelled and expired ones are history.
+    ACTIVE = StateSet("DRAFT", "PUBLISHED", "AWARDED", "IN_PROGRESS", "DELIVERED")
+    # A provider was chosen: from the award on, whatever happened next.
+    AWARDED_ONWARDS = StateSet("AWARDED", "IN_PROGRESS", "DELIVERED", "CLOSED")
+    # Both sides may review each other.
+    REVIEWABLE = StateSet("DELIVERED", "CLOSED")
 
 
 class Visibility(models.TextChoices):
@@ -86,13 +100,28 @@ class Project(models.Model):
         return self.title
 
     @property
-    def budget_known(self) -> bool:
-        return self.budget_min_cents is not None or self.budget_max_cents is not None
+    def is_editable(self) -> bool:
+        return self.state in ProjectState.EDITABLE
+
+    @property
+    def is_invitable(self) -> bool:
+        return self.state in ProjectState.INVITABLE
+
+    @property
+    def is_open_for_quotes(self) -> bool:
+        return self.state in ProjectState.OPEN
+
+    @property
+    def is_cancellable(self) -> bool:
+        return self.state in ProjectState.CANCELLABLE
 
     @property
     def is_reviewable(self) -> bool:
-        """Reviews are written once the work is delivered, never on a promise (no review without a delivery)."""
-        return self.state in (ProjectState.DELIVERED, ProjectState.CLOSED)
+        return self.state in ProjectState.REVIEWABLE
+
+    @property
+    def budget_known(self) -> bool:
+        return self.budget_min_cents is not None or self.budget_max_cents is not None
 
 
 class ProjectChange(models.Model):
@@ -211,8 +240,8 @@ class ProposalState(models.TextChoices):
     DECLINED = "declined", _("Décliné")
     WITHDRAWN = "withdrawn", _("Retiré")
 
-
-OPEN_PROPOSAL_STATES = (ProposalState.SUBMITTED, ProposalState.SHORTLISTED)
+    # Still in the running: the provider may revise it, the association may shortlist, accept or decline it.
+    OPEN = StateSet("SUBMITTED", "SHORTLISTED")
 
 
 class Proposal(models.Model):
@@ -242,6 +271,15 @@ class Proposal(models.Model):
 
     def __str__(self):
         return f"{self.provider} — {self.project}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in ProposalState.OPEN
+
+    @property
+    def is_live(self) -> bool:
+        """Open, on a project that still takes quotes: it may be revised, shortlisted, accepted or declined."""
+        return self.is_open and self.project.is_open_for_quotes
 
 
 class ProposalVersion(models.Model):

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
+from .. import conf
 from .organisations import Organisation
 
 
@@ -18,7 +19,7 @@ class PrivateStorage(LazyObject):
     """Supporting documents live outside MEDIA_ROOT: no URL serves them, only a view that checks access."""
 
     def _setup(self):
-        self._wrapped = _PrivateFileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+        self._wrapped = _PrivateFileSystemStorage(location=conf.private_media_root())
 
 
 private_storage = PrivateStorage()

@@ -17,15 +17,6 @@ from ..models.organisations import VerificationStatus
 from ..models.projects import ProjectState, ProposalState
 
 DASHBOARD_LIMIT = 10
-# Projects the association still has to follow; closed, cancelled and expired ones are history.
-ACTIVE_PROJECT_STATES = (
-    ProjectState.DRAFT,
-    ProjectState.PUBLISHED,
-    ProjectState.AWARDED,
-    ProjectState.IN_PROGRESS,
-    ProjectState.DELIVERED,
-)
-AWARDED_STATES = (ProjectState.AWARDED, ProjectState.IN_PROGRESS, ProjectState.DELIVERED, ProjectState.CLOSED)
 
 
 class StepState(StrEnum):
@@ -123,7 +114,7 @@ def with_proposal_counts(projects: QuerySet[Project]) -> QuerySet[Project]:
 
 def association_projects(*, organisation: Organisation, limit: int = DASHBOARD_LIMIT) -> AssociationProjects:
     projects = Project.objects.filter(organisation=organisation)
-    active = with_proposal_counts(projects.filter(state__in=ACTIVE_PROJECT_STATES)).order_by("-updated_at", "-pk")
+    active = with_proposal_counts(projects.filter(state__in=ProjectState.ACTIVE)).order_by("-updated_at", "-pk")
     shown = list(active[:limit])
     counts = projects.aggregate(total=Count("pk"), published=Count("pk", filter=~Q(state=ProjectState.DRAFT)))
     onboarding = association_onboarding(
@@ -146,12 +137,12 @@ def provider_projects(*, organisation: Organisation, limit: int = DASHBOARD_LIMI
     )
     proposals = (
         Proposal.objects.filter(provider=organisation)
-        .exclude(project__state__in=AWARDED_STATES, state=ProposalState.ACCEPTED)
+        .exclude(project__state__in=ProjectState.AWARDED_ONWARDS, state=ProposalState.ACCEPTED)
         .select_related("project", "project__organisation", "current_version")
         .order_by("-updated_at", "-pk")
     )
     awarded = (
-        Project.objects.filter(awarded_proposal__provider=organisation, state__in=AWARDED_STATES)
+        Project.objects.filter(awarded_proposal__provider=organisation, state__in=ProjectState.AWARDED_ONWARDS)
         .select_related("organisation")
         .order_by("-updated_at", "-pk")
     )

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..eligibility import CAN_SUBMIT_FROM, IDENTITY_LOCKED_STATES, required_documents
+from ..eligibility import required_documents
 from ..errors import NotFound
 from ..models import (
     AssociationProfile,
@@ -45,7 +45,7 @@ def provider_profile_get(*, organisation: Organisation) -> ProviderProfile | Non
 
 def profile_identity_locked(*, organisation: Organisation) -> bool:
     """Identity fields go to staff with the request: from then on only staff change them."""
-    return organisation.verification_status in IDENTITY_LOCKED_STATES
+    return organisation.verification_status in VerificationStatus.IDENTITY_LOCKED
 
 
 def skill_domain_list() -> QuerySet[SkillDomain]:
@@ -186,7 +186,7 @@ def verification_overview(*, membership: Membership) -> VerificationOverview:
     """Where the organisation stands, what staff need from it, and what an answer may leave out."""
     organisation = membership.organisation
     requests = verification_request_list(organisation=organisation)
-    can_submit = organisation.verification_status in CAN_SUBMIT_FROM
+    can_submit = organisation.verification_status in VerificationStatus.SUBMITTABLE
     # The documents a new request keeps unless replaced: those of the last request staff answered.
     answered = next((r for r in requests if r.state != RequestState.PENDING), None)
     kept = list(answered.documents.all()) if (answered and can_submit) else []

@@ -20,10 +20,10 @@ import statistics
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from .. import conf
 from ..models import ProjectInvitation
 from ..working_days import working_time_between
 
@@ -109,7 +109,7 @@ def responsiveness_from_cases(cases: Iterable[ResponseCase]) -> Responsiveness:
         in_time=sum(case.in_time for case in cases),
         answered=len(answered),
         median_hours=median,
-        deadline_days=settings.RESPONSE_DEADLINE_WORKING_DAYS,
+        deadline_days=conf.response_deadline_working_days(),
     )
 
 

@@ -9,9 +9,6 @@ from ..models.organisations import VerificationStatus
 from ..models.projects import ProjectState
 from .public import with_card_relations
 
-# A provider can be invited to a project still being written or open to quotes (as `services.projects` rules).
-INVITABLE_STATES = (ProjectState.DRAFT, ProjectState.PUBLISHED)
-
 
 @dataclass(frozen=True)
 class SavedProviderRow:
@@ -57,4 +54,4 @@ def saved_providers_for(*, organisation: Organisation, limit: int | None = None)
 
 def invitable_projects_for(*, organisation: Organisation) -> QuerySet[Project]:
     """The association's projects a provider may still be invited to, newest first."""
-    return Project.objects.filter(organisation=organisation, state__in=INVITABLE_STATES).order_by("-created_at")
+    return Project.objects.filter(organisation=organisation, state__in=ProjectState.INVITABLE).order_by("-created_at")

@@ -1,6 +1,5 @@
 """Sign-up, email confirmation and profile changes."""
 
-from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import conf
 from ..emails import email_enqueue
 from ..errors import AccountError
 from ..models import User
@@ -75,8 +75,8 @@ def _sign_up_attempt_notify(user: User) -> None:
         template="sign_up_existing_account",
         context={
             "user": user,
-            "login_url": settings.SITE_URL + reverse("accounts:login"),
-            "password_reset_url": settings.SITE_URL + reverse("accounts:password_reset"),
+            "login_url": conf.site_url() + reverse("accounts:login"),
+            "password_reset_url": conf.site_url() + reverse("accounts:password_reset"),
         },
         language=user.preferred_language,
     )
@@ -87,11 +87,11 @@ def email_confirmation_send(*, user: User) -> None:
     if user.email_confirmed:
         return
     token = email_confirmation_token_make(user=user)
-    url = settings.SITE_URL + reverse("accounts:confirm_email", kwargs={"token": token})
+    url = conf.site_url() + reverse("accounts:confirm_email", kwargs={"token": token})
     email_enqueue(
         to=user.email,
         template="confirm_email",
-        context={"user": user, "url": url, "days": settings.EMAIL_CONFIRMATION_TIMEOUT // 86400},
+        context={"user": user, "url": url, "days": conf.email_confirmation_timeout() // 86400},
         language=user.preferred_language,
     )
 

@@ -1,10 +1,10 @@
 """In-app notifications, each also sent by email, in each recipient's language."""
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .. import conf
 from ..errors import DomainError
 from ..models import Membership, Notification, NotificationPreference, User
 from ..notification_kinds import GROUP_KEYS, group_of
@@ -34,7 +34,7 @@ def notify_users(*, users, kind: str, template: str, context: dict, url: str = "
         send_after_commit(notification_created, user_id=user.pk, notification_id=notification.pk, title=title, url=url)
         created += 1
         if email and user.pk not in muted:
-            text = f"{body}\n\n{settings.SITE_URL}{url}" if url else body
+            text = f"{body}\n\n{conf.site_url()}{url}" if url else body
             transaction.on_commit(lambda to=user.email, s=title, b=text: send_email.enqueue(to=[to], subject=s, body=b))
     return created
 

@@ -4,7 +4,6 @@ import re
 import unicodedata
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from .. import conf
 from ..emails import email_enqueue
 from ..errors import NotFound, OrganisationError, PermissionDenied
 from ..models import Membership, Organisation, OrganisationInvitation, User
@@ -139,7 +139,7 @@ def invitation_create(*, membership: Membership, email: str, role: str = Role.ME
         role=role,
         token_hash=secret_hash(raw),
         invited_by=membership.user,
-        expires_at=timezone.now() + timedelta(days=settings.ORGANISATION_INVITATION_DAYS),
+        expires_at=timezone.now() + timedelta(days=conf.organisation_invitation_days()),
     )
     invitation.full_clean()
     invitation.save()
@@ -158,10 +158,10 @@ def invitation_create(*, membership: Membership, email: str, role: str = Role.ME
             "organisation": organisation,
             "invited_by": membership.user,
             "role": invitation.get_role_display(),
-            "url": settings.SITE_URL + reverse("organisations:invitation", kwargs={"token": raw}),
-            "days": settings.ORGANISATION_INVITATION_DAYS,
+            "url": conf.site_url() + reverse("organisations:invitation", kwargs={"token": raw}),
+            "days": conf.organisation_invitation_days(),
         },
-        language=existing.preferred_language if existing else settings.LANGUAGE_CODE,
+        language=existing.preferred_language if existing else conf.language_code(),
     )
     return invitation
 

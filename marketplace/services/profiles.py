@@ -5,11 +5,10 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..eligibility import IDENTITY_LOCKED_STATES
 from ..errors import NotFound, OrganisationError, PermissionDenied
 from ..geography import Region, approximate_coordinates, region_for_postcode
 from ..models import AssociationProfile, Membership, PortfolioItem, ProviderProfile
-from ..models.organisations import OrganisationKind
+from ..models.organisations import OrganisationKind, VerificationStatus
 from ..models.profiles import (
     BudgetBracket,
     Certification,
@@ -113,7 +112,7 @@ def _place(data: dict) -> dict:
 
 
 def _refuse_identity_change(organisation, profile, values: dict, fields: tuple[str, ...]) -> None:
-    if profile is None or organisation.verification_status not in IDENTITY_LOCKED_STATES:
+    if profile is None or organisation.verification_status not in VerificationStatus.IDENTITY_LOCKED:
         return
     changed = [f for f in fields if getattr(profile, f) != values[f]]
     if changed:

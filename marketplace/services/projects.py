@@ -11,7 +11,6 @@ import datetime
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ..eligibility import require_can_publish_projects
@@ -29,7 +28,8 @@ from ..models import (
     Skill,
 )
 from ..models.organisations import OrganisationKind, VerificationStatus
-from ..models.projects import OPEN_PROPOSAL_STATES, ProjectState, ProposalState, Visibility
+from ..models.projects import ProjectState, ProposalState, Visibility
+from ..money import format_money
 from ..project_types import ProjectType, clean_answers, spec_for
 from ..signals import (
     project_closed,
@@ -62,7 +62,6 @@ WATCHED_FIELDS = (
     "commune",
     "remote_ok",
 )
-_EDITABLE_STATES = (ProjectState.DRAFT, ProjectState.PUBLISHED)
 
 
 def _require_association_member(membership: Membership) -> None:
@@ -115,8 +114,8 @@ def _budget(data) -> tuple[int | None, int | None]:
             raise ProjectError(_("Indiquez un montant en euros, sans centimes."), field=field) from None
         if not 1 <= euros <= MAX_BUDGET_EUROS:
             raise ProjectError(
-                _("Le montant doit être compris entre 1 et %(max)s €.")
-                % {"max": number_format(MAX_BUDGET_EUROS, force_grouping=True)},
+                _("Le montant doit être compris entre 1 € et %(max)s.")
+                % {"max": format_money(MAX_BUDGET_EUROS * 100, decimals=0)},
                 field=field,
             )
         values.append(euros * 100)
@@ -245,7 +244,7 @@ def project_update(*, membership: Membership, project_id: int, data: dict, attac
     """Edit a draft freely; editing a published project keeps a change log that quoting providers see."""
     _require_association_member(membership)
     project = _own_project(membership, project_id, lock=True)
-    if project.state not in _EDITABLE_STATES:
+    if not project.is_editable:
         raise ProjectError(_("Ce projet ne peut plus être modifié dans son état actuel."))
     values, skills = _values(data, membership.organisation)
     if project.state == ProjectState.PUBLISHED:
@@ -319,7 +318,7 @@ def project_invite(*, membership: Membership, project_id: int, provider_id: int)
     """
     _require_association_member(membership)
     project = _own_project(membership, project_id, lock=True)
-    if project.state not in _EDITABLE_STATES:
+    if not project.is_invitable:
         raise ProjectError(_("On ne peut plus inviter de prestataire sur ce projet."))
     provider = Organisation.objects.filter(
         pk=provider_id, kind=OrganisationKind.PROVIDER, verification_status=VerificationStatus.VERIFIED
@@ -340,7 +339,7 @@ def project_invite(*, membership: Membership, project_id: int, provider_id: int)
 
 
 def _decline_open_proposals(project: Project, reason: str) -> list[int]:
-    open_ids = list(project.proposals.filter(state__in=OPEN_PROPOSAL_STATES).values_list("pk", flat=True))
+    open_ids = list(project.proposals.filter(state__in=ProposalState.OPEN).values_list("pk", flat=True))
     Proposal.objects.filter(pk__in=open_ids).update(
         state=ProposalState.DECLINED, decline_reason=reason, updated_at=timezone.now()
     )
@@ -351,7 +350,7 @@ def _decline_open_proposals(project: Project, reason: str) -> list[int]:
 def project_cancel(*, membership: Membership, project_id: int, reason: str = "") -> Project:
     require_manager(membership)
     project = _own_project(membership, project_id, lock=True)
-    if project.state not in (ProjectState.DRAFT, ProjectState.PUBLISHED, ProjectState.AWARDED):
+    if not project.is_cancellable:
         raise ProjectError(_("Ce projet ne peut plus être annulé."))
     reason = " ".join((reason or "").split())[:500]
     if project.state == ProjectState.PUBLISHED:
@@ -499,5 +498,5 @@ def _notify_provider(project: Project, provider: Organisation, template: str, **
 
 
 def _notify_quoting_providers(project: Project, template: str, **extra) -> None:
-    for proposal in project.proposals.filter(state__in=OPEN_PROPOSAL_STATES).select_related("provider"):
+    for proposal in project.proposals.filter(state__in=ProposalState.OPEN).select_related("provider"):
         _notify_provider(project, proposal.provider, template, **extra)

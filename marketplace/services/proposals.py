@@ -23,7 +23,7 @@ from ..models import (
     ProposalVersion,
     ProviderProfile,
 )
-from ..models.projects import OPEN_PROPOSAL_STATES, ProjectState, ProposalState
+from ..models.projects import ProjectState, ProposalState
 from ..selectors.projects import project_get_for
 from ..signals import (
     proposal_accepted,
@@ -252,7 +252,7 @@ def _own_open_proposal(membership: Membership, proposal_id: int) -> Proposal:
     proposal = _lock_project_then_proposal(Proposal.objects.filter(provider=membership.organisation), proposal_id)
     if proposal is None:
         raise NotFound(_("Devis introuvable."))
-    if proposal.state not in OPEN_PROPOSAL_STATES or proposal.project.state != ProjectState.PUBLISHED:
+    if not proposal.is_live:
         raise ProposalError(_("Ce devis ne peut plus être modifié."))
     return proposal
 
@@ -302,7 +302,7 @@ def _association_proposal(membership: Membership, proposal_id: int) -> Proposal:
 @transaction.atomic
 def proposal_shortlist(*, membership: Membership, proposal_id: int, shortlisted: bool = True) -> Proposal:
     proposal = _association_proposal(membership, proposal_id)
-    if proposal.state not in OPEN_PROPOSAL_STATES or proposal.project.state != ProjectState.PUBLISHED:
+    if not proposal.is_live:
         raise ProposalError(_("Ce devis n'est plus en lice."))
     proposal.state = ProposalState.SHORTLISTED if shortlisted else ProposalState.SUBMITTED
     proposal.save(update_fields=["state", "updated_at"])
@@ -313,7 +313,7 @@ def proposal_shortlist(*, membership: Membership, proposal_id: int, shortlisted:
 @transaction.atomic
 def proposal_decline(*, membership: Membership, proposal_id: int, reason: str = "") -> Proposal:
     proposal = _association_proposal(membership, proposal_id)
-    if proposal.state not in OPEN_PROPOSAL_STATES:
+    if not proposal.is_open:
         raise ProposalError(_("Ce devis n'est plus en lice."))
     proposal.state = ProposalState.DECLINED
     proposal.decline_reason = " ".join((reason or "").split())[:500]
@@ -339,7 +339,7 @@ def proposal_accept(*, membership: Membership, proposal_id: int) -> Proposal:
     project = proposal.project
     if project.state != ProjectState.PUBLISHED:
         raise ProposalError(_("Ce projet a déjà été attribué ou n'est plus ouvert."))
-    if proposal.state not in OPEN_PROPOSAL_STATES:
+    if not proposal.is_open:
         raise ProposalError(_("Ce devis n'est plus en lice."))
     invitations_settle(project=project)
     proposal.state = ProposalState.ACCEPTED
@@ -348,7 +348,7 @@ def proposal_accept(*, membership: Membership, proposal_id: int) -> Proposal:
     project.awarded_proposal = proposal
     project.save(update_fields=["state", "awarded_proposal", "updated_at"])
     others = list(
-        project.proposals.filter(state__in=OPEN_PROPOSAL_STATES).exclude(pk=proposal.pk).select_related("provider")
+        project.proposals.filter(state__in=ProposalState.OPEN).exclude(pk=proposal.pk).select_related("provider")
     )
     reason = _("Un autre devis a été retenu.")
     Proposal.objects.filter(pk__in=[p.pk for p in others]).update(

@@ -18,16 +18,16 @@ import datetime
 import logging
 from collections.abc import Callable
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import conf
 from ..errors import NotFound, PermissionDenied, ProjectError
 from ..models import Membership, Project, ProjectInvitation, Proposal
-from ..models.projects import OPEN_PROPOSAL_STATES, InvitationResponse, ProjectState
+from ..models.projects import InvitationResponse, ProjectState, ProposalState
 from ..working_days import add_working_days, add_working_time
 from .audit import audit_record
 from .notifications import notify_organisation
@@ -40,12 +40,12 @@ _reminder_runs: dict[str, tuple[ReminderRun, str]] = {}
 
 def response_deadline(start: datetime.datetime) -> datetime.datetime:
     """When an answer asked at `start` is due: the same time, `RESPONSE_DEADLINE_WORKING_DAYS` working days later."""
-    return add_working_days(start, settings.RESPONSE_DEADLINE_WORKING_DAYS)
+    return add_working_days(start, conf.response_deadline_working_days())
 
 
 def reminder_horizon(now: datetime.datetime) -> datetime.datetime | None:
     """Deadlines up to this moment are close enough to remind; None when reminders are turned off."""
-    hours = settings.RESPONSE_REMINDER_HOURS_BEFORE
+    hours = conf.response_reminder_hours_before()
     if hours <= 0:
         return None
     return add_working_time(now, datetime.timedelta(hours=hours))
@@ -119,7 +119,7 @@ def invitation_decline(*, membership: Membership, project_id: int, reason: str =
         raise ProjectError(_("Ce projet ne reçoit plus de devis : il n'y a plus d'invitation à décliner."))
     if invitation.declined_at is not None:
         raise ProjectError(_("Vous avez déjà décliné cette invitation."))
-    if Proposal.objects.filter(project=project, provider=organisation, state__in=OPEN_PROPOSAL_STATES).exists():
+    if Proposal.objects.filter(project=project, provider=organisation, state__in=ProposalState.OPEN).exists():
         raise ProjectError(_("Vous avez envoyé un devis pour ce projet : retirez-le plutôt que de décliner."))
     now = timezone.now()
     invitation.declined_at = now

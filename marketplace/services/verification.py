@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..eligibility import CAN_SUBMIT_FROM, legal_form_is_eligible, required_documents
+from ..eligibility import legal_form_is_eligible, required_documents
 from ..errors import NotFound, OrganisationError, PermissionDenied
 from ..models import (
     AssociationProfile,
@@ -70,7 +70,7 @@ def verification_submit(
     """
     require_manager(membership)
     organisation = Organisation.objects.select_for_update().get(pk=membership.organisation_id)
-    if organisation.verification_status not in CAN_SUBMIT_FROM:
+    if organisation.verification_status not in VerificationStatus.SUBMITTABLE:
         raise OrganisationError(
             _("Une demande est déjà en cours d'examen.")
             if organisation.verification_status == VerificationStatus.PENDING

@@ -31,9 +31,10 @@ from ..forms.projects import (
     changes_for_display,
 )
 from ..models import ProjectAttachment, ProposalAttachment, ProposalVersion, ProviderProfile, Review
-from ..models.projects import OPEN_PROPOSAL_STATES, ProjectState
+from ..models.projects import ProjectState, ProposalState
 from ..models.reviews import CRITERIA
 from ..project_types import SPECS, ProjectType
+from ..selectors.actions import project_actions_for, proposal_actions_for
 from ..selectors.dashboards import with_proposal_counts
 from ..selectors.profiles import association_profile_get, skill_domain_list
 from ..selectors.project_lists import ProjectFilterError, organisation_projects_for
@@ -61,9 +62,6 @@ from ..services.responsiveness import invitation_decline
 from ..services.reviews import review_create, review_respond, review_update, reviews_blind_until
 from .decorators import organisation_required
 from .documents import document_response
-
-EDITABLE_STATES = (ProjectState.DRAFT, ProjectState.PUBLISHED)
-
 
 # Looking things up: what the organisation may not see does not exist.
 
@@ -205,7 +203,7 @@ def new(request):
 @require_http_methods(["GET", "POST"])
 def edit(request, project_id: int):
     project = _own_project(request, project_id)
-    if project.state not in EDITABLE_STATES:
+    if not project.is_editable:
         messages.error(request, _("Ce projet ne peut plus être modifié dans son état actuel."))
         return _to_project(project.pk)
     posted = request.method == "POST"
@@ -286,51 +284,43 @@ def _detail(request, project_id: int, *, editor=None, review_form=None, status: 
     project = context["project"]
     organisation = request.organisation
     own_proposal = context["own_proposal"]
-    is_owner = context["is_owner"]
-    awarded_to_us = own_proposal is not None and own_proposal.pk == project.awarded_proposal_id
-    is_party = is_owner or awarded_to_us
-    project_reviews = project_reviews_for(project=project, organisation_id=organisation.pk) if is_party else None
-    if review_form is None and project_reviews is not None and project.is_reviewable:
-        review_form = review_form_for(project_reviews.own, subject_kind="association" if awarded_to_us else "provider")
+    invitation = (
+        None if context["is_owner"] else invitation_for_provider(project_id=project.pk, provider_id=organisation.pk)
+    )
+    actions = project_actions_for(
+        organisation=organisation, project=project, own_proposal=own_proposal, invitation=invitation
+    )
+    project_reviews = (
+        project_reviews_for(project=project, organisation_id=organisation.pk) if actions.is_party else None
+    )
+    if review_form is None and project_reviews is not None and actions.review:
+        subject_kind = "provider" if actions.is_owner else "association"
+        review_form = review_form_for(project_reviews.own, subject_kind=subject_kind)
     context.update(
+        actions=actions,
         membership=request.membership,
         answers=answers_for_display(project),
         readable_changes=changes_for_display(project, context["changes"]),
         attachments=project.attachments.all(),
-        can_start=project.state == ProjectState.AWARDED and is_party,
-        can_deliver=project.state == ProjectState.IN_PROGRESS and awarded_to_us,
-        can_close=project.state == ProjectState.DELIVERED and is_owner,
         reviews=project_reviews.reviews if project_reviews else [],
         own_review=project_reviews.own if project_reviews else None,
         other_review_waiting=project_reviews.other_waiting if project_reviews else False,
         review_form=review_form,
     )
-    if is_owner:
+    if actions.is_owner:
         context.update(
             proposals=context["proposals"].select_related("provider__provider_profile"),
             can_publish=can_publish_projects(organisation),
-            editable=project.state in EDITABLE_STATES,
-            cancellable=project.state in (ProjectState.DRAFT, ProjectState.PUBLISHED, ProjectState.AWARDED),
             invitations=project.invitations.select_related("provider").order_by("created_at"),
         )
     else:
-        context.update(_provider_context(project, organisation, own_proposal, editor))
+        context.update(
+            invitation=invitation,
+            versions=_versions(own_proposal),
+            editor=editor or (ProposalEditor() if actions.quote else None),
+            discount_percent=_discount_percent(organisation) if actions.quote or editor else 0,
+        )
     return render(request, "projects/detail.html", context, status=status)
-
-
-def _provider_context(project, organisation, own_proposal, editor) -> dict:
-    open_for_quotes = project.state == ProjectState.PUBLISHED
-    can_quote = own_proposal is None and open_for_quotes and organisation.is_verified
-    invitation = invitation_for_provider(project_id=project.pk, provider_id=organisation.pk)
-    quoting = own_proposal is not None and own_proposal.state in OPEN_PROPOSAL_STATES
-    return {
-        "invitation": invitation,
-        "can_decline": invitation is not None and open_for_quotes and not invitation.is_declined and not quoting,
-        "versions": _versions(own_proposal),
-        "can_revise": own_proposal is not None and own_proposal.state in OPEN_PROPOSAL_STATES and open_for_quotes,
-        "editor": editor or (ProposalEditor() if can_quote else None),
-        "discount_percent": _discount_percent(organisation) if can_quote or editor else 0,
-    }
 
 
 def _versions(proposal) -> list[ProposalVersion]:
@@ -545,7 +535,7 @@ def proposal_detail(request, proposal_id: int):
         "membership": request.membership,
         "versions": _versions(proposal),
         "profile": ProviderProfile.objects.filter(organisation_id=proposal.provider_id).first(),
-        "is_open": proposal.state in OPEN_PROPOSAL_STATES and proposal.project.state == ProjectState.PUBLISHED,
+        "actions": proposal_actions_for(organisation=request.organisation, proposal=proposal),
         "reason_form": ReasonForm(),
     }
     return render(request, "projects/proposal_detail.html", context)
@@ -570,7 +560,7 @@ def _association_proposal(request, proposal_id: int):
 def proposal_edit(request, proposal_id: int):
     """A new version of the provider's own quote; the earlier ones stay in the history."""
     proposal = _own_proposal(request, proposal_id)
-    if proposal.state not in OPEN_PROPOSAL_STATES or proposal.project.state != ProjectState.PUBLISHED:
+    if not proposal.is_live:
         messages.error(request, _("Ce devis ne peut plus être modifié."))
         return _to_project(proposal.project_id)
     posted = request.method == "POST"
@@ -666,7 +656,7 @@ def proposal_accept_view(request, proposal_id: int):
                 % {"name": proposal.provider},
             )
             return _to_project(proposal.project_id)
-    others = proposal.project.proposals.filter(state__in=OPEN_PROPOSAL_STATES).exclude(pk=proposal.pk).count()
+    others = proposal.project.proposals.filter(state__in=ProposalState.OPEN).exclude(pk=proposal.pk).count()
     context = {
         "proposal": proposal,
         "project": proposal.project,

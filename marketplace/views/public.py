@@ -17,7 +17,8 @@ from ..forms import add_domain_error
 from ..forms.projects import ReviewReportForm
 from ..models.organisations import OrganisationKind
 from ..models.profiles import Language
-from ..presentation import day_rate, euros, safe_link
+from ..money import format_money
+from ..presentation import day_rate, safe_link
 from ..selectors.public import association_public_get, provider_public_get
 from ..selectors.responsiveness import organisation_responsiveness
 from ..selectors.reviews import ReviewSort, author_display, reputation_summary, reviews_public, reviews_public_page
@@ -61,7 +62,7 @@ def provider_detail(request, slug: str):
         "provider": provider,
         "organisation": provider.organisation,
         "day_rate": day_rate(provider),
-        "min_project": euros(provider.min_project_cents) if provider.min_project_cents else "",
+        "min_project": format_money(provider.min_project_cents, decimals=0) if provider.min_project_cents else "",
         "languages": languages,
         "website": safe_link(provider.website),
         "portfolio": portfolio,

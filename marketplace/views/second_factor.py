@@ -9,7 +9,6 @@ import time
 from base64 import b32encode
 
 import segno
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import login as auth_login
@@ -24,6 +23,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 from wagtail.admin.views.account import LoginView as WagtailLoginView
 
+from .. import conf
 from ..errors import DomainError
 from ..forms import add_domain_error
 from ..forms_second_factor import SecondFactorCodeForm
@@ -70,7 +70,7 @@ class SecondFactorLoginMixin:
 
 def _pending_login(request) -> dict | None:
     pending = request.session.get(PENDING_LOGIN_SESSION_KEY)
-    if not isinstance(pending, dict) or time.time() - pending.get("at", 0) > settings.SECOND_FACTOR_LOGIN_SECONDS:
+    if not isinstance(pending, dict) or time.time() - pending.get("at", 0) > conf.second_factor_login_seconds():
         request.session.pop(PENDING_LOGIN_SESSION_KEY, None)
         return None
     return pending
@@ -95,7 +95,7 @@ def _login_code(request, *, template_name: str, login_url_name: str):
             auth_login(request, user, backend=pending["backend"])
             otp_login(request, device)
             if pending.get("remember") is not None:
-                request.session.set_expiry(settings.SESSION_COOKIE_AGE if pending["remember"] else 0)
+                request.session.set_expiry(conf.session_cookie_age() if pending["remember"] else 0)
             if isinstance(device, StaticDevice):
                 messages.warning(
                     request,

@@ -1,11 +1,11 @@
 """The verification page: where the organisation stands, what staff need, the upload form and the history."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from .. import conf
 from ..errors import DomainError, PermissionDenied
 from ..forms import add_domain_error
 from ..forms.profiles import VerificationSubmitForm
@@ -53,7 +53,7 @@ def verification(request):
         "overview": overview,
         "form": form,
         "refused": refused,
-        "max_document_mb": settings.MAX_DOCUMENT_BYTES // (1024 * 1024),
+        "max_document_mb": conf.max_document_bytes() // (1024 * 1024),
     }
     status = 403 if refused else 400 if form.errors else 200
     return render(request, "verification/verification.html", context, status=status)

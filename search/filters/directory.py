@@ -60,6 +60,7 @@ from marketplace.geography import Region
 from marketplace.models import ProviderCertification, ProviderProfile, ServedRegion, Skill, SkillDomain
 from marketplace.models.organisations import OrganisationKind, VerificationStatus
 from marketplace.models.profiles import Certification
+from marketplace.ranges import overlapping
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -306,16 +307,14 @@ class ProviderFilterSet(django_filters.FilterSet):
 
     def filter_rate_min(self, queryset, name, value):
         # The provider's range reaches at least `value`: its maximum does, or it has a minimum and no maximum.
-        cents = value * 100
         return queryset.filter(
-            Q(day_rate_max_cents__gte=cents) | Q(day_rate_max_cents__isnull=True, day_rate_min_cents__isnull=False)
+            overlapping(low_field="day_rate_min_cents", high_field="day_rate_max_cents", low=value * 100)
         )
 
     def filter_rate_max(self, queryset, name, value):
         # The provider's range starts at or below `value`: its minimum does, or it has a maximum and no minimum.
-        cents = value * 100
         return queryset.filter(
-            Q(day_rate_min_cents__lte=cents) | Q(day_rate_min_cents__isnull=True, day_rate_max_cents__isnull=False)
+            overlapping(low_field="day_rate_min_cents", high_field="day_rate_max_cents", high=value * 100)
         )
 
     @staticmethod

@@ -84,7 +84,7 @@ def project_text_search(*, text: str) -> FacetedResult:
         FacetedQuery(
             kind=IndexKind.PROJECT,
             text=text,
-            filters={"state": [ProjectState.PUBLISHED]},
+            filters={"state": list(ProjectState.OPEN)},
             sort="relevance",
             per_page=BOARD_TEXT_LIMIT,
             sql=_ProjectTextSql(text),

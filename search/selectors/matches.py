@@ -5,7 +5,6 @@ The ranking and its reasons come from `search.matching`; these selectors add wha
 """
 
 from marketplace.models import Organisation, Project
-from marketplace.models.projects import ProjectState
 from marketplace.selectors.projects import projects_visible_to
 
 from ..documents import provider_queryset
@@ -13,14 +12,13 @@ from ..engines.base import EngineUnavailable
 from ..matching import projects_for, providers_for
 
 # The states in which the projects service still takes invitations.
-INVITABLE_STATES = (ProjectState.DRAFT, ProjectState.PUBLISHED)
 MATCHES_ON_PROJECT_PAGE = 6
 MATCHES_ON_DASHBOARD = 5
 
 
 def project_matches_context(*, project: Project) -> dict:
     """For the owning association's project page: the best providers, while the project takes invitations."""
-    if project.state not in INVITABLE_STATES:
+    if not project.is_invitable:
         return {"show_matches": False}
     try:
         matches = providers_for(project, limit=MATCHES_ON_PROJECT_PAGE)

@@ -22,7 +22,6 @@ from marketplace.views.decorators import organisation_required
 
 from ..filters.directory import DirectoryQueryError
 from ..selectors.directory import provider_directory
-from ..selectors.matches import INVITABLE_STATES
 
 INVITE_RESULTS = 10
 MATCHES_ANCHOR = "prestataires-proposes"
@@ -73,7 +72,7 @@ def invite(request, project_id: int):
         "results": results,
         "invited": invited,
         "invited_ids": {invitation.provider_id for invitation in invited},
-        "can_invite": project.state in INVITABLE_STATES,
+        "can_invite": project.is_invitable,
     }
     return render(request, "projects/invite.html", context, status=400 if search.errors else 200)
 

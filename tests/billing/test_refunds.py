@@ -75,7 +75,7 @@ def test_a_refund_larger_than_what_remains_is_refused_clearly(finance, member, a
     order = paid_transfer_order(member, association)
     refund_create(actor=finance, order_id=order.pk, amount_cents=100_00, reason="Partiel")
 
-    with pytest.raises(RefundError, match=r"dépasse ce qui reste à rembourser \(44,00 €\)"):
+    with pytest.raises(RefundError, match=r"dépasse ce qui reste à rembourser \(44,00\s€\)"):
         refund_create(actor=finance, order_id=order.pk, amount_cents=50_00, reason="Trop")
 
     order.refresh_from_db()

@@ -98,7 +98,7 @@ def test_a_webhook_arriving_before_the_admin_finishes_is_reconciled_by_the_refun
 def test_more_than_what_remains_is_refused_before_asking_stripe(stripe, finance, paid_card_order):
     refund_create(actor=finance, order_id=paid_card_order.pk, amount_cents=90_00, reason="Presque tout")
 
-    with pytest.raises(RefundError, match=r"dépasse ce qui reste à rembourser \(6,00 €\)"):
+    with pytest.raises(RefundError, match=r"dépasse ce qui reste à rembourser \(6,00\s€\)"):
         refund_create(actor=finance, order_id=paid_card_order.pk, amount_cents=7_00, reason="Trop")
 
     refunds = stripe.v1.refunds.list(params={"payment_intent": paid_card_order.stripe_payment_intent_id})

@@ -9,7 +9,7 @@ from marketplace.errors import NotFound
 from marketplace.geography import Region
 from marketplace.models.organisations import VerificationStatus
 from marketplace.models.profiles import Certification
-from marketplace.presentation import euros
+from marketplace.money import format_money
 from marketplace.selectors.public import association_public_get, provider_public_get
 from search.filters.directory import DirectoryQueryError
 from search.selectors.directory import provider_directory
@@ -422,5 +422,5 @@ def test_selector_public_gets(pending):
 
 
 def test_euros_are_formatted_the_french_way():
-    assert euros(450_00) == f"450{NBSP}€"
-    assert euros(12_345_67) == f"12{NBSP}346{NBSP}€"
+    assert format_money(450_00, decimals=0) == f"450{NBSP}€"
+    assert format_money(12_345_67, decimals=0) == f"12{NBSP}346{NBSP}€"

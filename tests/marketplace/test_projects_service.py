@@ -294,7 +294,7 @@ def test_budget_amounts_must_be_between_one_euro_and_ten_million(volunteer, over
         _draft(volunteer, **overrides)
 
     assert refused.value.field == field
-    assert refused.value.message.startswith("Le montant doit être compris entre 1 et ")
+    assert refused.value.message.startswith("Le montant doit être compris entre 1 € et ")
 
 
 def test_ten_million_euros_is_the_largest_budget_accepted(volunteer):
@@ -308,7 +308,7 @@ def test_the_budget_bound_is_written_the_french_way(volunteer):
         _draft(volunteer, budget_max="20000000")
 
     # Grouped the French way (spaces, here no-break ones), never « 10,000,000 » where a comma marks decimals.
-    assert " ".join(refused.value.message.split()) == "Le montant doit être compris entre 1 et 10 000 000 €."
+    assert " ".join(refused.value.message.split()) == "Le montant doit être compris entre 1 € et 10 000 000 €."
     assert "," not in refused.value.message
 
 

@@ -45,7 +45,7 @@ from marketplace.models import (
 )
 from marketplace.models.organisations import OrganisationKind, Role, VerificationStatus
 from marketplace.models.profiles import BudgetBracket, Certification, FieldOfAction, Language, LegalForm, PublicField
-from marketplace.models.projects import OPEN_PROPOSAL_STATES, ProjectState, ProposalState, Visibility
+from marketplace.models.projects import ProjectState, ProposalState, Visibility
 from marketplace.models.verification import RequestState, private_storage
 from marketplace.project_types import ProjectType, clean_answers, spec_for
 from marketplace.selectors.dashboards import association_projects, provider_projects
@@ -697,7 +697,7 @@ def test_project_data_is_well_formed():
         else:
             assert not quote_states[ProposalState.ACCEPTED], seed.title
         if seed.state in (ProjectState.CANCELLED, ProjectState.EXPIRED):
-            assert not set(quote_states) & set(OPEN_PROPOSAL_STATES), seed.title
+            assert not set(quote_states) & set(ProposalState.OPEN), seed.title
         if seed.state == ProjectState.PUBLISHED:
             assert all(q.reason for q in seed.quotes if q.state == ProposalState.DECLINED), seed.title
         if seed.state == ProjectState.DRAFT or seed.cancelled_as_draft:
@@ -820,7 +820,7 @@ def test_quotes_are_consistent_with_their_projects():
         else:
             assert not accepted and project.awarded_proposal is None, project.title
         if project.state in (ProjectState.CANCELLED, ProjectState.EXPIRED):
-            assert not [p for p in proposals if p.state in OPEN_PROPOSAL_STATES]
+            assert not [p for p in proposals if p.state in ProposalState.OPEN]
     published = Proposal.objects.filter(project__state=ProjectState.PUBLISHED)
     assert published.filter(state=ProposalState.SHORTLISTED).exists()
     assert published.filter(state=ProposalState.WITHDRAWN).exists()
@@ -954,7 +954,7 @@ def test_the_demo_association_has_a_project_at_each_step():
     projects = {project.state: project for project in restos.projects.all()}
     assert {ProjectState.DRAFT, ProjectState.PUBLISHED, ProjectState.IN_PROGRESS, ProjectState.CLOSED} <= set(projects)
     # Three quotes to compare, one of them shortlisted.
-    open_quotes = projects[ProjectState.PUBLISHED].proposals.filter(state__in=OPEN_PROPOSAL_STATES)
+    open_quotes = projects[ProjectState.PUBLISHED].proposals.filter(state__in=ProposalState.OPEN)
     assert open_quotes.count() == 3
     assert open_quotes.filter(state=ProposalState.SHORTLISTED).count() == 1
     assert projects[ProjectState.IN_PROGRESS].awarded_proposal.state == ProposalState.ACCEPTED

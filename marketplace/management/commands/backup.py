@@ -1,9 +1,9 @@
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from marketplace import conf
 from marketplace.backups import BackupError, backup_create
 
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, output=None, **options):
         if output is None:
             stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
-            output = Path(settings.BASE_DIR) / "var" / "backups" / f"passerelle-{stamp}.tar.gz"
+            output = Path(conf.base_dir()) / "var" / "backups" / f"passerelle-{stamp}.tar.gz"
         try:
             manifest = backup_create(output=Path(output))
         except BackupError as error:

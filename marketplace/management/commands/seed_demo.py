@@ -2,9 +2,9 @@
 
 from base64 import b32encode
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from ... import conf
 from ...demo import data
 from ...demo.seeders import SeederResult, run_seeders
 from ...models import Organisation, User
@@ -26,7 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, allow_production=False, verbosity=1, **options):
         # The demo creates a superuser whose password is in the README.
-        settings_module = getattr(settings, "SETTINGS_MODULE", None) or ""
+        settings_module = conf.settings_module() or ""
         if settings_module.endswith("settings.production") and not allow_production:
             raise CommandError(
                 "Réglages de production : seed_demo créerait un superutilisateur au mot de passe public. "

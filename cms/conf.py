@@ -1,0 +1,19 @@
+"""The pages' settings, one function per setting, read at each call (so tests and operators' overrides apply)."""
+
+from django.conf import settings
+
+
+def site_url() -> str:
+    return settings.SITE_URL
+
+
+def language_code() -> str:
+    return settings.LANGUAGE_CODE
+
+
+def languages() -> list:
+    return settings.LANGUAGES
+
+
+def wagtail_content_languages() -> list:
+    return settings.WAGTAIL_CONTENT_LANGUAGES
