@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "billing",
     "cms",
     "assessment",
+    "demo",
     "frontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.simple_translation",
