@@ -97,9 +97,9 @@ def _qualified_name(func: Callable) -> str:
 def register_seeder(name: str, func: SeederFunc, order: int = DEFAULT_ORDER) -> None:
     """Add a seeder, run by `run_seeders()` by increasing `order` (then name).
 
-    Registering the same function again under its name is allowed, since
-    `ready()` may run more than once in tests; another function under a name
-    already taken is a mistake that would silently drop demo data, so it fails.
+    Registering the same function again under its name is allowed (a test
+    may register its own seeders more than once); another function under a
+    name already taken is a mistake that would silently drop demo data, so it fails.
     """
     previous = _registry.get(name)
     if previous is not None and _qualified_name(previous.func) != _qualified_name(func):
