@@ -7,10 +7,3 @@ class AssessmentConfig(AppConfig):
 
     name = "assessment"
     verbose_name = _("Diagnostic numérique")
-
-    def ready(self):
-        from marketplace.demo.seeders import register_seeder
-
-        from .demo.assessments import ASSESSMENT_ORDER, seed_assessment
-
-        register_seeder("assessment", seed_assessment, order=ASSESSMENT_ORDER)

@@ -13,9 +13,3 @@ class BillingConfig(AppConfig):
 
         health_check_register("tasks", tasks_check)
         health_check_register("payments", payments_check, enabled=payments_configured)
-
-        from marketplace.demo.seeders import register_seeder
-
-        from .demo import BILLING_ORDER, seed_billing
-
-        register_seeder("billing_catalogue", seed_billing, order=BILLING_ORDER)

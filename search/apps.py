@@ -17,11 +17,5 @@ class SearchConfig(AppConfig):
         from .skills import skill_matcher_invalidate
 
         health_check_register("search", engine_health)
-
-        from marketplace.demo.seeders import register_seeder
-
-        from .demo import SEARCH_ORDER, seed_search
-
-        register_seeder("search", seed_search, order=SEARCH_ORDER)
         post_save.connect(skill_matcher_invalidate, sender=Skill, dispatch_uid="search-skill-saved")
         post_delete.connect(skill_matcher_invalidate, sender=Skill, dispatch_uid="search-skill-deleted")

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "billing",
     "cms",
     "assessment",
+    "demo",
     "frontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.simple_translation",

@@ -1,5 +1,9 @@
 """In-app notifications, each also sent by email, in each recipient's language."""
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -12,15 +16,44 @@ from ..plain_text import render_plain, render_subject
 from ..signals import notification_created, send_after_commit
 from ..tasks import send_email
 
+# While set, the user ids that still get in-app notifications; every other notification is held back.
+_held_for: ContextVar[frozenset[int] | None] = ContextVar("notifications_held_for", default=None)
+
+
+@contextmanager
+def notifications_held(*, in_app_for: Iterable[int] = ()) -> Iterator[None]:
+    """Hold back what the services would tell people while a script drives them (the demo's seeder).
+
+    The demo plays months of projects through the services, so that the state
+    machine has one writer; it must not e-mail the demo's hundreds of fictional
+    members, nor push live events. Inside the block no e-mail is queued and no
+    real-time event is sent; in-app notifications are written only for the
+    users in `in_app_for` (by id), so the demo logins find theirs.
+    """
+    token = _held_for.set(frozenset(in_app_for))
+    try:
+        yield
+    finally:
+        _held_for.reset(token)
+
+
+def notifications_are_held() -> bool:
+    return _held_for.get() is not None
+
 
 def notify_users(*, users, kind: str, template: str, context: dict, url: str = "", email: bool = True) -> int:
     """Create one notification per user, rendered from `notifications/<template>_{title,body}.txt`.
 
     The email is queued after commit, so a rolled-back change tells nobody, and
-    is skipped for users who turned that kind of email off.
+    is skipped for users who turned that kind of email off. Inside
+    `notifications_held()`, only the users it names are notified, in-app only.
     """
     created = 0
     users = list(users)
+    held_for = _held_for.get()
+    if held_for is not None:
+        users = [user for user in users if user.pk in held_for]
+        email = False
     muted = set(
         NotificationPreference.objects.filter(
             user__in=users, kind__in=[k for k in (kind, group_of(kind)) if k], email=False
@@ -31,7 +64,10 @@ def notify_users(*, users, kind: str, template: str, context: dict, url: str = "
             title = render_subject(f"notifications/{template}_title.txt", context)
             body = render_plain(f"notifications/{template}_body.txt", context).strip()
         notification = Notification.objects.create(user=user, kind=kind, title=title, body=body, url=url)
-        send_after_commit(notification_created, user_id=user.pk, notification_id=notification.pk, title=title, url=url)
+        if held_for is None:
+            send_after_commit(
+                notification_created, user_id=user.pk, notification_id=notification.pk, title=title, url=url
+            )
         created += 1
         if email and user.pk not in muted:
             text = f"{body}\n\n{conf.site_url()}{url}" if url else body

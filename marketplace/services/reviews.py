@@ -201,15 +201,18 @@ def reviews_blind_until(review: Review):
 
 
 @transaction.atomic
-def reviews_publish_due(*, now=None) -> int:
-    """Publish every review that has waited `BLIND_PERIOD_DAYS` for the other side's; returns how many."""
+def reviews_publish_due(*, now=None, review_ids: list[int] | None = None) -> int:
+    """Publish every review that has waited `BLIND_PERIOD_DAYS` for the other side's; returns how many.
+
+    `review_ids` narrows it to those reviews (the demo replays each story at its own moment)."""
     now = now or timezone.now()
-    due = list(
+    due = (
         Review.objects.select_for_update(of=("self",))
         .select_related("project__organisation", "author", "subject")
         .filter(is_published=False, created_at__lte=now - timedelta(days=BLIND_PERIOD_DAYS))
         .order_by("pk")
     )
+    due = list(due.filter(pk__in=review_ids) if review_ids is not None else due)
     if due:
         _publish(due, now=now)
     return len(due)

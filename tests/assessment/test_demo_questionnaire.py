@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import OutputWrapper
 from django.db.models import Max
 
-from assessment.demo.questionnaire import AXES, VERSION_NAME, install_default_questionnaire
+from assessment.default_questionnaire import AXES, VERSION_NAME, install_default_questionnaire
 from assessment.models import Axis, Choice, Question, QuestionnaireVersion, Recommendation, VersionStatus
 from assessment.selectors import current_version
 from assessment.services import questionnaire_version_publish
@@ -169,8 +169,8 @@ def test_an_article_that_exists_is_linked_and_the_link_is_stored():
 
 
 def test_after_the_demo_resource_centre_every_page_named_is_linked():
-    from billing.demo import seed_billing
-    from cms.demo import seed_cms
+    from demo.billing import seed_billing
+    from demo.cms import seed_cms
 
     seed_billing(OutputWrapper(io.StringIO()))
     seed_cms(OutputWrapper(io.StringIO()))

@@ -105,8 +105,8 @@ def test_editors_may_translate_and_work_on_the_english_tree(client):
     from django.core.management.base import OutputWrapper
     from wagtail.models import GroupPagePermission
 
-    from cms.demo import seed_cms
     from cms.models import HomePage
+    from demo.cms import seed_cms
 
     seed_cms(OutputWrapper(io.StringIO()))
     editors = Group.objects.get(name="Éditeurs")

@@ -6,7 +6,7 @@ visit every main page as each kind of visitor and wait for the page's scripts to
 
 import pytest
 
-from marketplace.demo.data import DEMO_PASSWORD
+from demo.data import DEMO_PASSWORD
 from tests.main_pages import association_urls, prepare_demo, provider_urls, public_urls
 
 from .browsing import DEMO_MARKS, log_in

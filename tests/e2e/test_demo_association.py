@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from marketplace.demo.data import DEMO_PASSWORD
+from demo.data import DEMO_PASSWORD
 from tests.cms.conftest import RENDITION_WARNING
 
 # The demo's pages show images: Wagtail's rendition ResourceWarning is accepted, as in tests/cms.

@@ -9,7 +9,7 @@ from django.core import mail
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from marketplace.demo.data import DEMO_PASSWORD
+from demo.data import DEMO_PASSWORD
 from tests.second_factor import authenticator_code
 
 from .browsing import DEMO_MARKS, seed_demo

@@ -4,7 +4,7 @@ and a verified provider finds it on the projects board: in a real browser."""
 import pytest
 from django.core.management import call_command
 
-from marketplace.demo.data import DEMO_PASSWORD
+from demo.data import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

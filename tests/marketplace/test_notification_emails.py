@@ -4,7 +4,8 @@ import pytest
 from django.core import mail
 
 from marketplace.models import Notification
-from marketplace.services.notifications import notify_users
+from marketplace.services.notifications import notifications_are_held, notifications_held, notify_users
+from marketplace.signals import notification_created
 
 from ..factories import UserFactory
 
@@ -54,3 +55,41 @@ def test_an_unknown_group_is_refused(client):
 
 def test_anonymous_visitors_are_sent_to_log_in(client):
     assert client.get(URL)["Location"].startswith("/compte/connexion/")
+
+
+def test_held_notifications_send_no_email_nor_live_event_and_reach_only_the_named_users(
+    django_capture_on_commit_callbacks,
+):
+    kept, quiet = UserFactory(), UserFactory()
+    pushed = []
+
+    def listen(sender, **kwargs):
+        pushed.append(kwargs["user_id"])
+
+    notification_created.connect(listen, dispatch_uid="test-held")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            with notifications_held(in_app_for=[kept.pk]):
+                assert notifications_are_held()
+                notify_users(
+                    users=[kept, quiet],
+                    kind="proposal.submitted",
+                    template="proposal_submitted",
+                    context={"project": {"title": "Site"}, "provider": {"name": "Atelier"}},
+                )
+            assert not notifications_are_held()
+            notify_users(
+                users=[quiet],
+                kind="proposal.submitted",
+                template="proposal_submitted",
+                context={"project": {"title": "Site"}, "provider": {"name": "Atelier"}},
+            )
+    finally:
+        notification_created.disconnect(dispatch_uid="test-held")
+
+    # Inside the block: one in-app notification for the named user, no e-mail, no live event.
+    assert Notification.objects.filter(user=kept).count() == 1
+    # After it, everything is sent again.
+    assert Notification.objects.filter(user=quiet).count() == 1
+    assert [message.to for message in mail.outbox] == [[quiet.email]]
+    assert pushed == [quiet.pk]

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from assessment.demo.questionnaire import install_default_questionnaire
+from assessment.default_questionnaire import install_default_questionnaire
 from assessment.models import Question, QuestionnaireVersion, VersionStatus
 
 

@@ -24,9 +24,9 @@ from cms.models import ArticlePage, OfferPage, Theme, TrainingPage
 from marketplace.models import Skill
 from marketplace.project_types import ProjectType
 
-from ..models import Axis, Choice, Question, QuestionnaireVersion, Recommendation
-from ..selectors import current_version
-from ..services import questionnaire_version_publish
+from .models import Axis, Choice, Question, QuestionnaireVersion, Recommendation
+from .selectors import current_version
+from .services import questionnaire_version_publish
 
 VERSION_NAME = "Diagnostic numérique des associations"
 INTRO = (

@@ -2,9 +2,8 @@
 
 import hashlib
 
+from billing.models import Eligibility, LicenceCode, Product, ProductKind, ProductPrice
 from marketplace.models.profiles import BudgetBracket
-
-from .models import Eligibility, LicenceCode, Product, ProductKind, ProductPrice
 
 BILLING_ORDER = 210
 B = BudgetBracket
@@ -272,7 +271,7 @@ def seed_training_sessions(stdout) -> int:
 
     from django.utils import timezone
 
-    from .models import TrainingSession
+    from billing.models import TrainingSession
 
     created = 0
     today = timezone.localdate()

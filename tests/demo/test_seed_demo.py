@@ -1,3 +1,9 @@
+"""The demo: its data, the command, and what one seeded demo holds.
+
+The tests that read the demo share one seeded database (`seeded_demo`, see
+conftest); those that need an empty database are in `test_seed_from_empty`.
+"""
+
 import datetime
 import io
 import random
@@ -9,16 +15,15 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import authenticate
 from django.core.exceptions import ImproperlyConfigured
-from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.core.validators import validate_email
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from demo import data, profiles, seeders
 from marketplace import taxonomy_data
-from marketplace.demo import data, profiles, seeders
 from marketplace.eligibility import required_documents
 from marketplace.geography import Region, approximate_coordinates, department_for_postcode, region_for_postcode
 from marketplace.models import (
@@ -38,7 +43,6 @@ from marketplace.models import (
     ProviderProfile,
     Review,
     ServedRegion,
-    Skill,
     User,
     VerificationDocument,
     VerificationRequest,
@@ -95,10 +99,9 @@ def counts() -> dict[str, int]:
 
 
 @pytest.fixture(autouse=True)
-def private_files(monkeypatch, tmp_path):
-    """Documents the seed writes land in the test's own directory, not in the shared test storage."""
-    monkeypatch.setattr(private_storage, "_wrapped", FileSystemStorage(location=tmp_path / "private"))
-    return tmp_path / "private"
+def private_files(demo_private_files):
+    """Documents the seed writes land in the module's own directory (see `conftest.seeded_demo`)."""
+    return demo_private_files
 
 
 @pytest.fixture
@@ -154,9 +157,7 @@ def test_documented_logins_are_consistent():
 
 
 @pytest.mark.django_db
-def test_seed_creates_every_organisation_with_an_owner():
-    seed()
-
+def test_seed_creates_every_organisation_with_an_owner(seeded_demo):
     associations = Organisation.objects.filter(kind=OrganisationKind.ASSOCIATION)
     providers = Organisation.objects.filter(kind=OrganisationKind.PROVIDER)
     assert associations.count() == len(data.ASSOCIATIONS) >= 30
@@ -167,17 +168,13 @@ def test_seed_creates_every_organisation_with_an_owner():
 
 
 @pytest.mark.django_db
-def test_seed_goes_through_the_service_so_creations_are_audited():
-    seed()
-
+def test_seed_goes_through_the_service_so_creations_are_audited(seeded_demo):
     assert AuditEntry.objects.filter(action="organisation.created").count() == Organisation.objects.count()
     assert AuditEntry.objects.filter(action="membership.created").count() == 2
 
 
 @pytest.mark.django_db
-def test_other_organisations_are_owned_by_their_contact_address():
-    seed()
-
+def test_other_organisations_are_owned_by_their_contact_address(seeded_demo):
     seed_entry = data.ASSOCIATIONS[1]
     owner = Membership.objects.get(organisation__name=seed_entry.name, role=Role.OWNER).user
     assert owner.email == seeders.contact_email(seed_entry)
@@ -186,8 +183,8 @@ def test_other_organisations_are_owned_by_their_contact_address():
 
 
 @pytest.mark.django_db
-def test_demo_logins_authenticate_with_their_roles():
-    output = seed()
+def test_demo_logins_authenticate_with_their_roles(seeded_demo):
+    output = seeded_demo.output
 
     for login in data.DEMO_LOGINS:
         user = authenticate(username=login.email, password=data.DEMO_PASSWORD)
@@ -209,8 +206,7 @@ def test_demo_logins_authenticate_with_their_roles():
 
 
 @pytest.mark.django_db
-def test_second_run_creates_nothing():
-    seed()
+def test_second_run_creates_nothing(seeded_demo):
     first = counts()
 
     output = seed()
@@ -220,8 +216,7 @@ def test_second_run_creates_nothing():
 
 
 @pytest.mark.django_db
-def test_seed_completes_a_partial_demo_without_duplicating():
-    seed()
+def test_seed_completes_a_partial_demo_without_duplicating(seeded_demo):
     Organisation.objects.filter(name=data.PROVIDERS[-1].name).delete()
     User.objects.filter(email="benevole@demo.test").delete()
 
@@ -233,18 +228,6 @@ def test_seed_completes_a_partial_demo_without_duplicating():
     assert ProviderProfile.objects.filter(organisation=recreated).exists()
     assert recreated.verification_requests.count() == 1
     assert recreated.verification_status == VerificationStatus.VERIFIED
-
-
-@pytest.mark.django_db
-def test_seed_refuses_production_settings_unless_told(settings):
-    settings.SETTINGS_MODULE = "config.settings.production"
-
-    with pytest.raises(CommandError):
-        call_command("seed_demo", stdout=io.StringIO())
-    assert not User.objects.exists()
-
-    call_command("seed_demo", allow_production=True, stdout=io.StringIO())
-    assert User.objects.filter(email="staff@demo.test").exists()
 
 
 # --- The registry ------------------------------------------------------------
@@ -292,20 +275,6 @@ def test_a_name_cannot_be_taken_twice():
     seeders.register_seeder("billing", seed_billing, order=200)  # ready() running again is fine
     with pytest.raises(ImproperlyConfigured):
         seeders.register_seeder("billing", seed_other)
-
-
-@pytest.mark.django_db
-@pytest.mark.usefixtures("isolated_registry")
-def test_a_failing_seeder_leaves_nothing_behind():
-    def seed_broken(stdout):
-        raise RuntimeError("boom")
-
-    seeders.register_seeder("broken", seed_broken, order=200)
-
-    with pytest.raises(RuntimeError):
-        seed()
-    assert not Organisation.objects.exists()
-    assert not User.objects.exists()
 
 
 # --- Profiles: the data ------------------------------------------------------
@@ -406,9 +375,7 @@ def test_demo_pdf_is_a_well_formed_pdf():
 
 
 @pytest.mark.django_db
-def test_every_association_gets_a_valid_profile():
-    seed()
-
+def test_every_association_gets_a_valid_profile(seeded_demo):
     profiles_by_name = {
         profile.organisation.name: profile for profile in AssociationProfile.objects.select_related("organisation")
     }
@@ -454,9 +421,7 @@ def test_every_association_gets_a_valid_profile():
 
 
 @pytest.mark.django_db
-def test_every_provider_gets_a_complete_profile():
-    seed()
-
+def test_every_provider_gets_a_complete_profile(seeded_demo):
     profiles_by_name = {
         profile.organisation.name: profile
         for profile in ProviderProfile.objects.select_related("organisation").prefetch_related(
@@ -513,9 +478,7 @@ def test_every_provider_gets_a_complete_profile():
 
 
 @pytest.mark.django_db
-def test_organisations_are_verified_pending_or_waiting_as_listed():
-    seed()
-
+def test_organisations_are_verified_pending_or_waiting_as_listed(seeded_demo):
     statuses = dict(Organisation.objects.values_list("name", "verification_status"))
     kinds = dict(Organisation.objects.values_list("name", "kind"))
     by_status = Counter((kinds[name], status) for name, status in statuses.items())
@@ -536,9 +499,7 @@ def test_organisations_are_verified_pending_or_waiting_as_listed():
 
 
 @pytest.mark.django_db
-def test_each_status_follows_the_latest_request():
-    seed()
-
+def test_each_status_follows_the_latest_request(seeded_demo):
     staff = User.objects.get(email="staff@demo.test")
     for organisation in Organisation.objects.prefetch_related("verification_requests", "memberships"):
         requests = list(organisation.verification_requests.all())  # latest first
@@ -572,9 +533,7 @@ def test_each_status_follows_the_latest_request():
 
 
 @pytest.mark.django_db
-def test_requests_to_examine_come_with_pdf_documents(private_files):
-    seed()
-
+def test_requests_to_examine_come_with_pdf_documents(seeded_demo, private_files):
     waiting = VerificationRequest.objects.exclude(state=RequestState.VERIFIED).select_related("organisation")
     assert waiting.filter(state=RequestState.PENDING).count() == 10
     for request in waiting:
@@ -601,8 +560,8 @@ def test_requests_to_examine_come_with_pdf_documents(private_files):
 
 
 @pytest.mark.django_db
-def test_second_run_changes_no_profile_or_verification():
-    output = seed()
+def test_second_run_changes_no_profile_or_verification(seeded_demo):
+    output = seeded_demo.output
     assert f"profiles : profils d'associations +{len(data.ASSOCIATIONS)}" in output
     first = counts()
     snapshot = {
@@ -625,8 +584,7 @@ def test_second_run_changes_no_profile_or_verification():
 
 
 @pytest.mark.django_db
-def test_profiles_and_statuses_edited_since_are_left_alone():
-    seed()
+def test_profiles_and_statuses_edited_since_are_left_alone(seeded_demo):
     lyon = Organisation.objects.get(name=data.DEMO_ASSOCIATION.name)
     AssociationProfile.objects.filter(organisation=lyon).update(description="Texte écrit par l'association.")
     # An organisation whose history was wiped, but whose status says it was checked, gets no new request.
@@ -640,8 +598,7 @@ def test_profiles_and_statuses_edited_since_are_left_alone():
 
 
 @pytest.mark.django_db
-def test_profiles_are_deterministic():
-    seed()
+def test_profiles_are_deterministic(seeded_demo):
     first = {
         name: (rna, siret)
         for name, rna, siret in AssociationProfile.objects.values_list("organisation__name", "rna_number", "siret")
@@ -737,9 +694,7 @@ def demo_seeds() -> dict[tuple[str, str], data.ProjectSeed]:
 
 
 @pytest.mark.django_db
-def test_projects_are_seeded_in_every_state():
-    seed()
-
+def test_projects_are_seeded_in_every_state(seeded_demo):
     projects = list(Project.objects.select_related("organisation").prefetch_related("skills", "invitations"))
     seeds = demo_seeds()
     assert {(p.organisation.name, p.title) for p in projects} == set(seeds)
@@ -783,9 +738,7 @@ def test_projects_are_seeded_in_every_state():
 
 
 @pytest.mark.django_db
-def test_quotes_are_consistent_with_their_projects():
-    seed()
-
+def test_quotes_are_consistent_with_their_projects(seeded_demo):
     seeds = demo_seeds()
     for project in Project.objects.select_related("organisation", "awarded_proposal").prefetch_related(
         "skills", "invitations", "proposals__provider__provider_profile__skills", "proposals__versions__lines"
@@ -828,9 +781,7 @@ def test_quotes_are_consistent_with_their_projects():
 
 
 @pytest.mark.django_db
-def test_quote_totals_are_the_services_computation():
-    seed()
-
+def test_quote_totals_are_the_services_computation(seeded_demo):
     profiles_by_provider = {p.organisation_id: p for p in ProviderProfile.objects.all()}
     versions = ProposalVersion.objects.select_related("proposal").prefetch_related("lines")
     assert versions.count() >= 60
@@ -871,9 +822,7 @@ def test_quote_totals_are_the_services_computation():
 
 
 @pytest.mark.django_db
-def test_timelines_tell_each_projects_story():
-    seed()
-
+def test_timelines_tell_each_projects_story(seeded_demo):
     now = timezone.now()
     for project in Project.objects.prefetch_related("proposals__versions"):
         entries = list(AuditEntry.objects.filter(target=f"marketplace.project:{project.pk}").order_by("created_at"))
@@ -913,9 +862,7 @@ def test_timelines_tell_each_projects_story():
 
 
 @pytest.mark.django_db
-def test_reviews_and_ratings_are_consistent():
-    seed()
-
+def test_reviews_and_ratings_are_consistent(seeded_demo):
     reviews = list(Review.objects.select_related("project__awarded_proposal", "author", "subject"))
     assert reviews
     for review in reviews:
@@ -928,14 +875,24 @@ def test_reviews_and_ratings_are_consistent():
         assert review.created_at > project.published_at
         assert bool(review.response) == (review.responded_at is not None)
         if review.responded_at:
+            assert review.is_published, "nobody answers a review still blind"
             assert review.created_at < review.responded_at < timezone.now()
+        # Double-blind: published once both sides wrote, or 14 days after; never before it was written.
+        both_wrote = project.reviews.count() == 2
+        old_enough = review.created_at <= timezone.now() - datetime.timedelta(days=14)
+        assert review.is_published == (both_wrote or old_enough), project.title
+        if review.is_published:
+            assert review.published_at >= review.created_at
     for project in Project.objects.filter(state=ProjectState.CLOSED):
         assert project.reviews.count() == 2
-    assert AuditEntry.objects.filter(action="review.published").count() == len(reviews)
+    assert AuditEntry.objects.filter(action="review.written").count() == len(reviews)
+    published = [review for review in reviews if review.is_published]
+    assert published and AuditEntry.objects.filter(action="review.published").count() == len(published)
     reviewed = 0
+    public = Q(organisation__reviews_received__is_published=True)
     for profile in ProviderProfile.objects.annotate(
-        published=Count("organisation__reviews_received", distinct=True),
-        mean=Avg("organisation__reviews_received__rating"),
+        published=Count("organisation__reviews_received", filter=public, distinct=True),
+        mean=Avg("organisation__reviews_received__rating", filter=public),
     ):
         assert profile.rating_count == profile.published
         if profile.published:
@@ -947,9 +904,7 @@ def test_reviews_and_ratings_are_consistent():
 
 
 @pytest.mark.django_db
-def test_the_demo_association_has_a_project_at_each_step():
-    seed()
-
+def test_the_demo_association_has_a_project_at_each_step(seeded_demo):
     restos = Organisation.objects.get(name=data.DEMO_ASSOCIATION.name)
     projects = {project.state: project for project in restos.projects.all()}
     assert {ProjectState.DRAFT, ProjectState.PUBLISHED, ProjectState.IN_PROGRESS, ProjectState.CLOSED} <= set(projects)
@@ -977,9 +932,7 @@ def test_the_demo_association_has_a_project_at_each_step():
 
 
 @pytest.mark.django_db
-def test_the_demo_provider_is_invited_quoting_working_and_reviewed():
-    seed()
-
+def test_the_demo_provider_is_invited_quoting_working_and_reviewed(seeded_demo):
     atelier = Organisation.objects.get(name=data.DEMO_PROVIDER.name)
     dashboard = provider_projects(organisation=atelier)
     # Invited to quote on a published project it has not quoted on yet.
@@ -1011,37 +964,8 @@ def test_the_demo_provider_is_invited_quoting_working_and_reviewed():
 
 
 @pytest.mark.django_db
-def test_projects_are_seeded_quietly(mailoutbox, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        seed()
-
-    assert mailoutbox == []
-    # In-app notifications only for the demo logins' organisations.
-    demo_users = set(
-        Membership.objects.filter(
-            organisation__name__in=[data.DEMO_ASSOCIATION.name, data.DEMO_PROVIDER.name]
-        ).values_list("user_id", flat=True)
-    )
-    notified = set(Notification.objects.values_list("user_id", flat=True))
-    assert notified and notified <= demo_users
-    assert not Notification.objects.filter(created_at__gt=timezone.now()).exists()
-
-
-@pytest.mark.django_db
-def test_projects_are_seeded_even_without_the_skill_taxonomy():
-    # A transactional test flushes the taxonomy the migrations loaded; the demo must still be complete.
-    Skill.objects.all().delete()
-
-    seed()
-
-    assert Project.objects.count() == len(data.PROJECTS)
-    for project in Project.objects.filter(state__in=AWARDED_STATES):
-        assert project.awarded_proposal.state == ProposalState.ACCEPTED
-
-
-@pytest.mark.django_db
-def test_second_run_changes_no_project():
-    output = seed()
+def test_second_run_changes_no_project(seeded_demo):
+    output = seeded_demo.output
     assert f"projects : projets +{len(data.PROJECTS)}" in output
 
     def snapshot():
@@ -1061,8 +985,7 @@ def test_second_run_changes_no_project():
 
 
 @pytest.mark.django_db
-def test_a_missing_project_is_seeded_again_alone():
-    seed()
+def test_a_missing_project_is_seeded_again_alone(seeded_demo):
     closed = Project.objects.get(title="Diagnostic numérique de l'association")
     closed.delete()
     before = counts()

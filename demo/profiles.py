@@ -28,9 +28,9 @@ from django.core.management.base import OutputWrapper
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from ..eligibility import required_documents
-from ..geography import Region, approximate_coordinates, department_for_postcode, region_for_postcode
-from ..models import (
+from marketplace.eligibility import required_documents
+from marketplace.geography import Region, approximate_coordinates, department_for_postcode, region_for_postcode
+from marketplace.models import (
     AssociationProfile,
     AuditEntry,
     Membership,
@@ -44,10 +44,11 @@ from ..models import (
     VerificationDocument,
     VerificationRequest,
 )
-from ..models.organisations import Role, VerificationStatus
-from ..models.profiles import Language, PublicField
-from ..models.verification import DocumentKind, RequestState
-from ..validators import luhn_valid
+from marketplace.models.organisations import Role, VerificationStatus
+from marketplace.models.profiles import Language, PublicField
+from marketplace.models.verification import DocumentKind, RequestState
+from marketplace.validators import luhn_valid
+
 from . import data
 
 PROFILES_ORDER = 150
@@ -592,7 +593,7 @@ def _ensure_verifications(organisations: Mapping[OrganisationSeed, Organisation]
                         actor_id=request.submitted_by_id,
                         organisation=organisation,
                         action="verification.submitted",
-                        target=f"{VerificationRequest._meta.label_lower}:{request.pk}",
+                        target=f"{request._meta.label_lower}:{request.pk}",
                     ),
                     step.submitted_at,
                 )
@@ -604,7 +605,7 @@ def _ensure_verifications(organisations: Mapping[OrganisationSeed, Organisation]
                             actor=staff,
                             organisation=organisation,
                             action=f"verification.{step.state}",
-                            target=f"{VerificationRequest._meta.label_lower}:{request.pk}",
+                            target=f"{request._meta.label_lower}:{request.pk}",
                             data={"message": step.message} if step.message else {},
                         ),
                         step.reviewed_at,

@@ -19,9 +19,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection
 
 from billing.models import Product
-from marketplace.models import Skill
-
-from ..models import (
+from cms.models import (
     ApprovedSearch,
     ArticlePage,
     ArticleRelatedOffer,
@@ -40,6 +38,8 @@ from ..models import (
     TrainingIndexPage,
     TrainingPage,
 )
+from marketplace.models import Skill
+
 from . import pages
 from .articles import ARTICLES
 from .offers import OFFERS, TRAININGS

@@ -1,14 +1,14 @@
 """The demo's last step: every provider and project goes through the indexing queue.
 
-Demo seeders write rows directly (no core signals), so without this the demo's matches, directory search
-and board search would start empty. Queuing is idempotent: a second `seed_demo` queues again and indexes
-the same documents, creating nothing.
+The profiles seeder writes providers' profiles directly (no core signal), so without this the demo's
+matches and directory search would start empty; projects announce themselves through the services, and
+queuing them again is harmless. Queuing is idempotent: a second `seed_demo` queues again and indexes the
+same documents, creating nothing.
 """
 
 from marketplace.models import Project, ProviderProfile
-
-from .indexing import index_enqueue
-from .models import IndexKind
+from search.indexing import index_enqueue
+from search.models import IndexKind
 
 SEARCH_ORDER = 900
 

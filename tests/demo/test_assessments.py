@@ -9,14 +9,14 @@ from django.core.management.base import OutputWrapper
 from django.utils import timezone
 
 from assessment.barometer import barometer
-from assessment.demo.assessments import ASSESSMENT_ORDER, seed_assessment, seed_demo_assessments
-from assessment.demo.questionnaire import install_default_questionnaire
+from assessment.default_questionnaire import install_default_questionnaire
 from assessment.models import Answer, Assessment, AssessmentState, AxisScore, QuestionnaireVersion
 from assessment.recommendations import assessment_plans
 from assessment.results import assessment_result
 from assessment.selectors import assessment_comparison, latest_completed_ids
-from marketplace.demo import data, seeders
-from marketplace.demo.profiles import seed_profiles
+from demo import data, seeders
+from demo.assessments import ASSESSMENT_ORDER, seed_assessment, seed_demo_assessments
+from demo.profiles import seed_profiles
 from marketplace.models import AssociationProfile, AuditEntry, Organisation
 from marketplace.project_types import ProjectType
 

@@ -4,11 +4,11 @@ from base64 import b32encode
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ... import conf
-from ...demo import data
-from ...demo.seeders import SeederResult, run_seeders
-from ...models import Organisation, User
-from ...models.organisations import OrganisationKind
+from demo import data
+from demo.seeders import SeederResult, run_seeders
+from marketplace import conf
+from marketplace.models import Organisation, User
+from marketplace.models.organisations import OrganisationKind
 
 
 class Command(BaseCommand):

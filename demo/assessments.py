@@ -24,15 +24,14 @@ from dataclasses import dataclass
 from django.core.management.base import OutputWrapper
 from django.utils import timezone
 
-from marketplace.demo import data
+from assessment.default_questionnaire import install_default_questionnaire
+from assessment.models import Answer, Assessment, Choice, Question, QuestionnaireVersion
+from assessment.selectors import current_version
+from assessment.services import assessment_complete, assessment_save_answers, assessment_start
+from demo import data
 from marketplace.models import AuditEntry, Membership, Organisation
 from marketplace.models.organisations import OrganisationKind, Role
 from marketplace.models.profiles import BudgetBracket
-
-from ..models import Answer, Assessment, Choice, Question, QuestionnaireVersion
-from ..selectors import current_version
-from ..services import assessment_complete, assessment_save_answers, assessment_start
-from .questionnaire import install_default_questionnaire
 
 # After the core (100), profiles (150), projects (200), billing (210) and the resource centre (300): associations
 # have their profiles, and the questionnaire's advice finds the demo pages it links to. Before search (900).
@@ -186,7 +185,7 @@ def _backdate(assessment: Assessment, completed_at: datetime.datetime, minutes: 
         started_at=started_at, updated_at=completed_at, completed_at=completed_at
     )
     Answer.objects.filter(assessment=assessment).update(answered_at=completed_at - datetime.timedelta(minutes=1))
-    entries = AuditEntry.objects.filter(target=f"{Assessment._meta.label_lower}:{assessment.pk}")
+    entries = AuditEntry.objects.filter(target=f"{assessment._meta.label_lower}:{assessment.pk}")
     entries.filter(action="assessment.started").update(created_at=started_at)
     entries.filter(action="assessment.completed").update(created_at=completed_at)
 

@@ -1,52 +1,40 @@
 """The demo seeders' registry, and the core's own seeder (users and organisations).
 
-Why a registry: the demo should show every package (billing's offers and
-orders, search's indexes, messaging's conversations, cms pages...), but the
-core must not import them (see ARCHITECTURE.md, "Dependency direction"). So
-`manage.py seed_demo` only calls `run_seeders()`, and each package brings its
-own seeder and registers it when Django starts, in its `AppConfig.ready()`:
+The demo shows every package (the core's organisations, profiles and
+projects, billing's catalogue, the resource centre, the self-assessments,
+search's indexes), and it lives in this one app, which may read all of them
+while nothing imports it (see ARCHITECTURE.md, "Dependency direction").
+`manage.py seed_demo` calls `run_seeders()`, which runs every seeder
+registered at the bottom of this module by increasing order:
 
-    # billing/apps.py
-    class BillingConfig(AppConfig):
-        name = "billing"
-
-        def ready(self):
-            from marketplace.demo.seeders import register_seeder
-
-            from .demo import seed_billing
-
-            register_seeder("billing", seed_billing, order=200)
+    register_seeder("billing_catalogue", seed_billing, order=BILLING_ORDER)
 
 A seeder is a function `seed(stdout) -> Mapping[str, int]`: it receives a
 Django `OutputWrapper` for progress notes (one line per `write`) and returns
 how many objects it created per kind, with French labels, which the command
 prints as its summary. Rules every seeder keeps:
 
+- Through the services: state changes (publishing, quoting, awarding,
+  reviewing, ordering...) go through the packages' service functions, so each
+  state machine has one writer; a past moment is given by moving the times
+  the service stamped, never by writing a state into a row.
 - Idempotent: look each object up by a deterministic key (an email from
   `data.DEMO_LOGINS`, an organisation name from `data`, a product code...)
   and create only what is missing, so a second run creates nothing and
   reports zeros.
-- Deterministic: data from `marketplace.demo.data` (or the package's own data
-  module), and `random.Random(<fixed seed>)` if variety is needed, never the
-  global `random`.
-- No effect outside the database while running (no email, no call to
-  Stripe). Work the services defer with `transaction.on_commit` (indexing,
-  notifications) is fine: it runs once, after the whole seed is committed.
+- Deterministic: data from `demo.data` (or the seeder's own data module),
+  and `random.Random(<fixed seed>)` if variety is needed, never the global
+  `random`.
+- No effect outside the database while running: no e-mail (services run
+  inside `marketplace.services.notifications.notifications_held()`), no call
+  to Stripe. Work the services defer with `transaction.on_commit` (indexing,
+  conversation notes) is fine: it runs once, after the whole seed is committed.
 - Build on what earlier seeders made, found by those keys: the core seeder
-  (order `CORE_ORDER`) and the profiles seeder (`PROFILES_ORDER`) have run
-  before any seeder registered with a higher order. Packages use 200 and above; a seeder that must see everything
-  (e.g. a search index rebuild) uses 900.
+  (order `CORE_ORDER`) and the profiles seeder (`PROFILES_ORDER`) run before
+  the others; a seeder that must see everything (the search index) uses 900.
 
 All seeders run in one transaction: if one fails, nothing is kept, and the
 next run starts again from the same state.
-
-The core's seeders register themselves when this module is imported, so
-anyone who can call `run_seeders()` gets them; no `AppConfig.ready()` is
-needed for them: "core" (users, organisations, memberships), right after it
-"profiles" (`marketplace.demo.profiles`: profiles and verification states),
-and "projects" (`marketplace.demo.projects`: projects in every state, quotes,
-reviews and timelines) at order 200, so packages' seeders of order 201 and
-above find them.
 """
 
 from collections.abc import Callable, Mapping
@@ -61,13 +49,18 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ..models import Membership, Organisation, User
-from ..models.organisations import Role
-from ..services.audit import audit_record
-from ..services.organisations import organisation_create
+from marketplace.models import Membership, Organisation, User
+from marketplace.models.organisations import Role
+from marketplace.services.audit import audit_record
+from marketplace.services.organisations import organisation_create
+
 from . import data
+from .assessments import ASSESSMENT_ORDER, seed_assessment
+from .billing import BILLING_ORDER, seed_billing
+from .cms import CMS_ORDER, seed_cms
 from .profiles import PROFILES_ORDER, seed_profiles
 from .projects import PROJECTS_ORDER, seed_projects
+from .search import SEARCH_ORDER, seed_search
 
 SeederFunc = Callable[[OutputWrapper], Mapping[str, int] | None]
 
@@ -104,9 +97,9 @@ def _qualified_name(func: Callable) -> str:
 def register_seeder(name: str, func: SeederFunc, order: int = DEFAULT_ORDER) -> None:
     """Add a seeder, run by `run_seeders()` by increasing `order` (then name).
 
-    Registering the same function again under its name is allowed, since
-    `ready()` may run more than once in tests; another function under a name
-    already taken is a mistake that would silently drop demo data, so it fails.
+    Registering the same function again under its name is allowed (a test
+    may register its own seeders more than once); another function under a
+    name already taken is a mistake that would silently drop demo data, so it fails.
     """
     previous = _registry.get(name)
     if previous is not None and _qualified_name(previous.func) != _qualified_name(func):
@@ -286,7 +279,12 @@ def seed_core(stdout: OutputWrapper) -> dict[str, int]:
 
 
 register_seeder("core", seed_core, order=CORE_ORDER)
-# Profiles and verification states of the same organisations (see `profiles`), before any package's seeder.
+# Profiles and verification states of the same organisations (see `profiles`), before any other seeder.
 register_seeder("profiles", seed_profiles, order=PROFILES_ORDER)
-# Projects in every state, with quotes, reviews and timelines (see `projects`), among the packages' seeders.
+# Projects in every state, with quotes, reviews and timelines, played through the core's services.
 register_seeder("projects", seed_projects, order=PROJECTS_ORDER)
+register_seeder("billing_catalogue", seed_billing, order=BILLING_ORDER)
+register_seeder("cms", seed_cms, order=CMS_ORDER)
+register_seeder("assessment", seed_assessment, order=ASSESSMENT_ORDER)
+# Last: every provider and project goes through the indexing queue.
+register_seeder("search", seed_search, order=SEARCH_ORDER)

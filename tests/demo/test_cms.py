@@ -7,9 +7,9 @@ from django.core.management.base import OutputWrapper
 from wagtail.images.models import Image
 from wagtail.models import Page
 
-from cms.demo import seed_cms
-from cms.demo.articles import ARTICLES
 from cms.models import ArticlePage, ContentPage, EventPage, FaqPage, ResourceFormat, Theme
+from demo.cms import seed_cms
+from demo.cms.articles import ARTICLES
 
 pytestmark = pytest.mark.django_db
 
@@ -76,9 +76,9 @@ def test_demo_pages_render_and_searches_find_the_guides(client, seeded):
 
 
 def test_offers_and_trainings_are_linked_to_billings_demo_products():
-    from billing.demo import seed_billing
-    from cms.demo.offers import OFFERS, TRAININGS
     from cms.models import OfferPage, TrainingPage
+    from demo.billing import seed_billing
+    from demo.cms.offers import OFFERS, TRAININGS
 
     seed_billing(OutputWrapper(io.StringIO()))
     counts = run()
@@ -98,7 +98,7 @@ def test_offers_and_trainings_are_linked_to_billings_demo_products():
 
 
 def test_the_demo_has_english_versions_of_a_few_pages(client, seeded):
-    from cms.demo.translations import ENGLISH
+    from demo.cms.translations import ENGLISH
 
     english = Page.objects.live().filter(locale__language_code="en")
     assert english.count() == len(ENGLISH)
@@ -110,7 +110,7 @@ def test_the_demo_has_english_versions_of_a_few_pages(client, seeded):
 
 
 def test_the_microsoft_365_migration_guide_leads_to_the_offer_the_training_and_providers(client):
-    from billing.demo import seed_billing
+    from demo.billing import seed_billing
     from marketplace.models.organisations import Role
     from marketplace.models.profiles import BudgetBracket
     from tests.factories import MembershipFactory
@@ -145,8 +145,8 @@ def test_every_theme_and_audience_has_an_english_name(seeded):
 
 
 def test_english_readers_of_the_microsoft_365_article_reach_the_english_offer_and_training(client):
-    from billing.demo import seed_billing
     from cms.models import OfferPage, TrainingPage
+    from demo.billing import seed_billing
 
     seed_billing(OutputWrapper(io.StringIO()))
     run()

@@ -1039,7 +1039,7 @@ VERIFICATION_NOTES: tuple[str, ...] = (
 
 
 # --- Projects ----------------------------------------------------------------
-# The projects the "projects" seeder (`marketplace.demo.projects`) posts for the
+# The projects the "projects" seeder (`demo.projects`) posts for the
 # demo associations, in every state of their life, with the quotes providers
 # sent and the reviews both sides left. Values are those of the model choices
 # (`ProjectType`, `ProjectState`, `ProposalState`); the tests check that they
