@@ -14,3 +14,9 @@ class AssessmentConfig(AppConfig):
         from .demo.assessments import ASSESSMENT_ORDER, seed_assessment
 
         register_seeder("assessment", seed_assessment, order=ASSESSMENT_ORDER)
+
+        from marketplace.personal_data import register_contributor
+
+        from .personal_data import assessment_export_section
+
+        register_contributor(name="diagnostic", export=assessment_export_section)

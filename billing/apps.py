@@ -19,3 +19,9 @@ class BillingConfig(AppConfig):
         from .demo import BILLING_ORDER, seed_billing
 
         register_seeder("billing_catalogue", seed_billing, order=BILLING_ORDER)
+
+        from marketplace.personal_data import register_contributor
+
+        from .personal_data import billing_export_section
+
+        register_contributor(name="achats", export=billing_export_section)

@@ -13,3 +13,10 @@ class CmsConfig(AppConfig):
         from .demo import CMS_ORDER, seed_cms
 
         register_seeder("cms", seed_cms, order=CMS_ORDER)
+
+        from marketplace.personal_data import register_contributor, register_retention
+
+        from .personal_data import cms_export_section, search_logs_purge
+
+        register_contributor(name="contenus", export=cms_export_section)
+        register_retention(name="search_logs", purge=search_logs_purge)

@@ -1,6 +1,7 @@
 from .audit import AuditEntry
 from .notifications import Notification, NotificationPreference
 from .organisations import Membership, Organisation, OrganisationInvitation
+from .personal_data import PersonalDataExport
 from .profiles import AssociationProfile, PortfolioItem, ProviderCertification, ProviderProfile, ServedRegion
 from .projects import (
     Project,
@@ -36,6 +37,7 @@ __all__ = [
     "Review",
     "Organisation",
     "OrganisationInvitation",
+    "PersonalDataExport",
     "PortfolioItem",
     "ProviderCertification",
     "ProviderProfile",
