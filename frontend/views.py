@@ -1,5 +1,6 @@
 """Error pages in the site's layout and language. JSON for API paths."""
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -30,3 +31,14 @@ def server_error(request):
         _("Erreur du serveur"),
         _("Un problème est survenu de notre côté. L'équipe est prévenue ; réessayez dans quelques minutes."),
     )
+
+
+def cookies(request):
+    """The cookie page: the strictly necessary cookies the site sets, and the promise that there are no others."""
+    context = {
+        "session_cookie": settings.SESSION_COOKIE_NAME,
+        "csrf_cookie": settings.CSRF_COOKIE_NAME,
+        "language_cookie": settings.LANGUAGE_COOKIE_NAME,
+        "session_days": settings.SESSION_COOKIE_AGE // 86400,
+    }
+    return render(request, "legal/cookies.html", context)
