@@ -164,3 +164,23 @@ def test_the_status_and_download_need_a_signed_in_owner(client, world):
     assert response.status_code == 302 and "/compte/connexion/" in response["Location"]
     assert client.post("/compte/donnees/archive/").status_code == 302
     assert PersonalDataExport.objects.count() == 1
+
+
+def test_a_failed_build_is_said_on_the_page_and_can_be_asked_again(client, world, monkeypatch):
+    from marketplace import personal_data
+    from marketplace.services.personal_data import personal_data_export_build
+
+    def broken(user):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setitem(personal_data._contributors, "broken", personal_data.Contributor("broken", broken))
+    export = PersonalDataExport.objects.create(user=world["alice"])
+    with pytest.raises(RuntimeError):
+        personal_data_export_build(export_id=export.pk)
+    export.refresh_from_db()
+    assert export.state == ExportState.FAILED and not export.file
+
+    client.force_login(world["alice"])
+    page = client.get("/compte/donnees/").content.decode()
+    assert 'role="alert" data-export-failed>' in page  # shown, not hidden
+    assert "Préparer une nouvelle archive" in page
