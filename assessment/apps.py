@@ -7,3 +7,11 @@ class AssessmentConfig(AppConfig):
 
     name = "assessment"
     verbose_name = _("Diagnostic numérique")
+
+    def ready(self):
+
+        from marketplace.personal_data import register_contributor
+
+        from .personal_data import assessment_export_section
+
+        register_contributor(name="diagnostic", export=assessment_export_section)

@@ -17,13 +17,13 @@ are not applied to an existing installation.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 
 from cms.models import ArticlePage, OfferPage, Theme, TrainingPage
 from marketplace.models import Skill
 from marketplace.project_types import ProjectType
 
+from . import conf
 from .models import Axis, Choice, Question, QuestionnaireVersion, Recommendation
 from .selectors import current_version
 from .services import questionnaire_version_publish
@@ -1040,7 +1040,7 @@ def _pages_by_slug(model, attribute: str) -> dict[str, object]:
         for slug in getattr(advice, attribute)
     }
     pages = {}
-    language = settings.LANGUAGE_CODE
+    language = conf.language_code()
     for page in model.objects.filter(slug__in=slugs, locale__language_code=language).order_by("path"):
         pages.setdefault(page.slug, page)
     return pages

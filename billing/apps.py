@@ -13,3 +13,9 @@ class BillingConfig(AppConfig):
 
         health_check_register("tasks", tasks_check)
         health_check_register("payments", payments_check, enabled=payments_configured)
+
+        from marketplace.personal_data import register_contributor
+
+        from .personal_data import billing_export_section
+
+        register_contributor(name="achats", export=billing_export_section)

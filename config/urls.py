@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 import marketplace.converters  # noqa: F401  (registers the `id` converter before any route uses it)
 from cms.sitemaps import MultilingualPageSitemap
+from frontend.views import cookies
 from marketplace.views import csp_reports, dashboard, health, language, second_factor
 from marketplace.views.api import api_not_found
 
@@ -38,6 +39,7 @@ urlpatterns = [
     path("diagnostic/", include("assessment.urls")),
     path("", include("billing.urls")),
     path("langue/", language.switch_language, name="switch_language"),
+    path("cookies/", cookies, name="cookies"),
     # Wagtail's admin login, replaced by the same view with the second factor's code step.
     path("admin/login/", second_factor.AdminLoginView.as_view(), name="admin_login"),
     path("admin/login/code/", second_factor.admin_login_code, name="admin_login_code"),

@@ -10,6 +10,8 @@ from django.template.context_processors import csrf
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from marketplace import conf
+
 # The database could not be reached or dropped the connection (restart, failover, network): the request may
 # succeed again in a moment, so it is a 503 with Retry-After, not a 500.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
@@ -61,3 +63,14 @@ def service_unavailable(request):
         response = HttpResponse(render_to_string("errors/error.html", {**context, **csrf(request)}), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def cookies(request):
+    """The cookie page: the strictly necessary cookies the site sets, and the promise that there are no others."""
+    context = {
+        "session_cookie": conf.session_cookie_name(),
+        "csrf_cookie": conf.csrf_cookie_name(),
+        "language_cookie": conf.language_cookie_name(),
+        "session_days": conf.session_cookie_age() // 86400,
+    }
+    return render(request, "legal/cookies.html", context)

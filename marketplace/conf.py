@@ -4,6 +4,8 @@ Domain code reads settings only through its package's `conf.py` (`tests/test_one
 environment variables behind them are in `config/settings/`.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 
 
@@ -110,3 +112,30 @@ def media_root():
 
 def base_dir():
     return settings.BASE_DIR
+
+
+def personal_data_export_lifetime() -> timedelta:
+    """How long a person's data archive can be downloaded before it is deleted."""
+    return timedelta(hours=int(settings.PERSONAL_DATA_EXPORT_HOURS))
+
+
+def verification_documents_retention() -> timedelta:
+    """How long supporting documents are kept after the verification decision."""
+    return timedelta(days=int(settings.RETENTION_VERIFICATION_DOCUMENTS_DAYS))
+
+
+def unconfirmed_accounts_retention() -> timedelta:
+    """How long an account that never confirmed its e-mail is kept after sign-up."""
+    return timedelta(days=int(settings.RETENTION_UNCONFIRMED_ACCOUNTS_DAYS))
+
+
+def session_cookie_name() -> str:
+    return settings.SESSION_COOKIE_NAME
+
+
+def csrf_cookie_name() -> str:
+    return settings.CSRF_COOKIE_NAME
+
+
+def language_cookie_name() -> str:
+    return settings.LANGUAGE_COOKIE_NAME

@@ -31,3 +31,20 @@ def send_response_reminders() -> dict[str, int]:
     from .services.responsiveness import response_reminders_send
 
     return response_reminders_send()
+
+
+@task()
+def build_personal_data_export(*, export_id: int) -> int | None:
+    """Write a person's data archive (`Mon compte → Mes données`); the page polls its progress meanwhile."""
+    from .services.personal_data import personal_data_export_build
+
+    export = personal_data_export_build(export_id=export_id)
+    return export.size if export is not None else None
+
+
+@task()
+def purge_expired_data() -> dict[str, int]:
+    """Apply the retention periods (cron: `manage.py retention_purge` daily, or enqueued by a scheduler)."""
+    from .services.personal_data import retention_purge
+
+    return retention_purge()

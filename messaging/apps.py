@@ -20,3 +20,9 @@ class MessagingConfig(AppConfig):
         from . import responsiveness
 
         responsiveness.register()
+
+        from marketplace.personal_data import register_contributor
+
+        from .personal_data import messaging_export_section
+
+        register_contributor(name="messagerie", export=messaging_export_section)

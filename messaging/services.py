@@ -65,6 +65,9 @@ def _sender_name(message: Message) -> str:
         return "Passerelle"
     if message.sender_org_id is None:
         return _("Équipe Passerelle")
+    if message.sender_user_id is None:
+        # Text messages always name their author: none left means the author deleted their account.
+        return _("Compte supprimé (%(organisation)s)") % {"organisation": message.sender_org.name}
     return message.sender_org.name
 
 

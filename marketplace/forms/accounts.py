@@ -143,3 +143,12 @@ class ApiTokenForm(forms.Form):
         max_value=366,
         help_text=_("Laissez vide pour un jeton sans date d'expiration."),
     )
+
+
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label=_("Votre mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Pour confirmer que c'est bien vous."),
+    )

@@ -1,6 +1,7 @@
 from .audit import AuditEntry
 from .notifications import Notification, NotificationPreference
 from .organisations import Membership, Organisation, OrganisationInvitation
+from .personal_data import PersonalDataExport
 from .profiles import AssociationProfile, PortfolioItem, ProviderCertification, ProviderProfile, ServedRegion
 from .projects import (
     Project,
@@ -40,6 +41,7 @@ __all__ = [
     "SavedProvider",
     "Organisation",
     "OrganisationInvitation",
+    "PersonalDataExport",
     "PortfolioItem",
     "ProviderCertification",
     "ProviderProfile",

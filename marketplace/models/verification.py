@@ -7,6 +7,7 @@ from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 from .. import conf
+from ..states import StateSet
 from .organisations import Organisation
 
 
@@ -35,6 +36,9 @@ class RequestState(models.TextChoices):
     INFO_REQUESTED = "info_requested", _("Informations demandées")
     VERIFIED = "verified", _("Vérifiée")
     REJECTED = "rejected", _("Refusée")
+
+    # Decided either way: the supporting documents have served their purpose (retention counts from here).
+    DECIDED = StateSet("VERIFIED", "REJECTED")
 
 
 class VerificationRequest(models.Model):

@@ -1,9 +1,10 @@
-"""A person's account: sign-up, e-mail confirmation, login, passwords, profile, e-mail preferences, API tokens."""
+"""A person's account: sign-up, e-mail confirmation, login, passwords, profile, e-mail preferences, API tokens,
+their data (archive, deletion)."""
 
 from django.urls import path
 
 from .. import converters  # noqa: F401  (the `id` path converter)
-from ..views import accounts, notification_settings, second_factor, tokens
+from ..views import accounts, notification_settings, personal_data, second_factor, tokens
 
 app_name = "accounts"
 urlpatterns = [
@@ -31,4 +32,13 @@ urlpatterns = [
     path("jetons/", tokens.token_list, name="tokens"),
     path("e-mails/", notification_settings.email_preferences, name="notification_emails"),
     path("jetons/<id:token_id>/revoquer/", tokens.token_revoke, name="token_revoke"),
+    path("donnees/", personal_data.my_data, name="my_data"),
+    path("donnees/archive/", personal_data.data_export_request, name="data_export_request"),
+    path("donnees/archive/<id:export_id>/etat/", personal_data.data_export_status, name="data_export_status"),
+    path(
+        "donnees/archive/<id:export_id>/telecharger/",
+        personal_data.data_export_download,
+        name="data_export_download",
+    ),
+    path("supprimer/", personal_data.account_delete_view, name="account_delete"),
 ]
