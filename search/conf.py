@@ -20,7 +20,7 @@ def index_prefix() -> str:
 
 def index_replicas() -> int:
     """Replicas of each index: none on one node; a cluster of several nodes sets SEARCH_INDEX_REPLICAS."""
-    return int(getattr(settings, "SEARCH_INDEX_REPLICAS", 0))
+    return int(settings.SEARCH_INDEX_REPLICAS)
 
 
 def request_timeout() -> int:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from marketplace.models import ProviderProfile
 from marketplace.presentation import day_rate
 
+from ..fallback import DEGRADED_NOTICE
 from ..filters.directory import FILTER_PARAMS, DirectoryQueryError, Sort
 from ..selectors.directory import provider_directory, provider_directory_options
 
@@ -118,5 +119,6 @@ def provider_list(request):
         sort=directory.sort,
         **_facet_context(directory.facets),
         active_filters=_active_filters(request.GET, form),
+        search_notice=DEGRADED_NOTICE if directory.degraded else "",
     )
     return render(request, "directory/provider_list.html", context)
