@@ -368,14 +368,18 @@ def seed(scale: Scale) -> tuple[list[int], list[int]]:
 
 
 def index_all(provider_ids, project_ids) -> None:
-    from search.indexing import index_enqueue, index_process_queue
+    from search.indexing import index_enqueue, index_process_queue, index_retry_now
     from search.models import IndexKind
 
     index_enqueue(kind=IndexKind.PROVIDER, ids=provider_ids)
     index_enqueue(kind=IndexKind.PROJECT, ids=project_ids)
-    report = index_process_queue()
-    if report.failed or report.remaining:
-        raise RuntimeError(f"first indexing failed: {report.error}")
+    # A cluster that has just started may time out on its first index creations: retry for two minutes.
+    deadline = time.monotonic() + 120
+    while (report := index_process_queue()).remaining:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"first indexing failed: {report.error}")
+        time.sleep(2)
+        index_retry_now()
 
 
 def drift() -> tuple[int, int, set[int]]:
@@ -405,7 +409,7 @@ def run(*, scale: Scale, cluster: Cluster, budgets: Budgets) -> None:
         SEARCH_INDEX_REPLICAS=1,
         # The product's default: a search slower than that counts as failed (and pages fall back to SQL).
         SEARCH_TIMEOUT_SECONDS=5,
-        SEARCH_BULK_TIMEOUT_SECONDS=10,
+        SEARCH_BULK_TIMEOUT_SECONDS=30,
         SEARCH_REFRESH_TIMEOUT_SECONDS=30,
     ):
         _faults(scale=scale, cluster=cluster, budgets=budgets)
