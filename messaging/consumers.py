@@ -7,6 +7,7 @@ import uuid
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from redis.exceptions import RedisError
 
 from marketplace.errors import DomainError, NotFound, PermissionDenied
 
@@ -18,6 +19,10 @@ logger = logging.getLogger(__name__)
 # Close codes in the application range (4000-4999), so the browser can tell why.
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
+# The channel layer (Redis) failed: the page polls for messages and tries the socket again later.
+CLOSE_LIVE_UNAVAILABLE = 4503
+# What the channel layer raises when Redis is down or cut off (redis-py's errors, or the socket's own).
+LAYER_ERRORS = (RedisError, OSError)
 
 
 class UserEventsConsumer(AsyncJsonWebsocketConsumer):
@@ -65,6 +70,27 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
     """
 
     group = None
+
+    async def __call__(self, scope, receive, send):
+        """Run the socket; if the channel layer fails (Redis down), close it with CLOSE_LIVE_UNAVAILABLE.
+
+        Messages are stored before they are broadcast, so nothing is lost: the page polls for them meanwhile
+        and comes back to the socket, resuming after its last seq, once the layer answers again.
+        """
+        try:
+            await super().__call__(scope, receive, send)
+        except LAYER_ERRORS as exc:
+            logger.warning("conversation socket closed, the channel layer failed: %r", exc)
+            if not self.accepted:
+                # A handshake refused shows the browser no code: accept, so the close code says why.
+                await send({"type": "websocket.accept"})
+            await send({"type": "websocket.close", "code": CLOSE_LIVE_UNAVAILABLE})
+
+    accepted = False
+
+    async def accept(self, subprotocol=None, headers=None):
+        await super().accept(subprotocol, headers)
+        self.accepted = True
 
     async def connect(self):
         self.user = self.scope.get("user")

@@ -87,6 +87,8 @@ class FacetedResult:
     highlight_terms: frozenset[str] = frozenset()
     # False when the engine holds nothing of this kind yet: the caller's SQL answered instead.
     indexed: bool = True
+    # True when the cluster did not answer and the caller's SQL did: pages say the search is simplified.
+    degraded: bool = False
 
 
 # Highlighting in Python (database engine) -------------------------------------------------------------------
@@ -154,14 +156,24 @@ def faceted_search(request: FacetedQuery) -> FacetedResult:
             facets=facets,
             highlight_terms=frozenset(terms(request.text)),
             indexed=False,
+            degraded=result is None,
         )
     return result
 
 
 def provider_name_suggestions(prefix: str, *, limit: int = SUGGESTIONS_MAX) -> list[dict]:
-    """Verified providers whose name starts (word by word) with `prefix`: [{"id", "name", "slug"}]."""
-    from .engines import get_engine
+    """Verified providers whose name starts (word by word) with `prefix`: [{"id", "name", "slug"}].
 
-    if len(prefix.strip()) < 2:
+    With the cluster down, names are read from the tables (a plain prefix, no typo tolerance)."""
+    from .engines import get_engine
+    from .engines.base import EngineUnavailable
+    from .fallback import names_from_tables
+
+    prefix = prefix.strip()[:100]
+    if len(prefix) < 2:
         return []
-    return get_engine().suggest_names(IndexKind.PROVIDER, prefix.strip()[:100], limit=limit)
+    try:
+        return get_engine().suggest_names(IndexKind.PROVIDER, prefix, limit=limit)
+    except EngineUnavailable as error:
+        logger.warning("name suggestions answered by SQL: %s", error)
+        return names_from_tables(prefix, limit=limit)

@@ -4,6 +4,7 @@ The engine finds candidates (`probes.MatchProbe`); `scoring.score` ranks them wi
 `weights.py` and says why. Callers get `Match` objects and never learn which engine ran.
 """
 
+import logging
 from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
@@ -16,9 +17,34 @@ from marketplace.selectors.responsiveness import invitation_expiry_counts
 from . import weights as w
 from .documents import project_queryset, project_source, provider_queryset, provider_source
 from .engines import get_engine
+from .engines.base import EngineUnavailable
+from .fallback import match_from_tables
 from .models import IndexKind
 from .probes import Candidate, MatchProbe
 from .scoring import Need, responsiveness_factor, score
+
+logger = logging.getLogger(__name__)
+
+
+class Matches(list):
+    """Ranked `Match` objects; `degraded` when the cluster was down and the database tables answered."""
+
+    degraded: bool = False
+
+
+def _candidates(probe: MatchProbe) -> tuple[list[Candidate], bool]:
+    """The engine's candidates, or, when a cluster does not answer, the tables' (and True: degraded).
+
+    The database engine has no fallback of its own: when it fails, the database is down and so is the page.
+    """
+    engine = get_engine()
+    try:
+        return engine.match(probe), False
+    except EngineUnavailable as error:
+        if engine.name == "database":
+            raise
+        logger.warning("matching answered from the tables: %s", error)
+        return match_from_tables(probe), True
 
 
 @dataclass
@@ -62,12 +88,15 @@ def _rank(
     return [(candidate, scored(candidate, explain=True)) for _total, candidate in ranked[:limit]]
 
 
-def _matches(ranked, *, invited: set, quoting: set, flags: dict, title_field: str, first_reasons=()) -> list[Match]:
+def _matches(
+    ranked, *, invited: set, quoting: set, flags: dict, title_field: str, first_reasons=(), degraded: bool = False
+) -> Matches:
     """Ranked candidates as `Match` objects; a quote in progress says more than an invitation, so it wins.
 
     With a "late" flag, providers that lost score for their expired invitations say so too.
     """
-    matches = []
+    matches = Matches()
+    matches.degraded = degraded
     for candidate, (total, components, reasons) in ranked:
         if candidate.id in quoting:
             shown = [flags["quoting"]]
@@ -129,12 +158,12 @@ def _with_responsiveness(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
-def providers_for(project: Project, *, limit: int = 20) -> list[Match]:
+def providers_for(project: Project, *, limit: int = 20) -> Matches:
     """Verified providers ranked for a project, with flags for those already invited or quoting."""
     project = project_queryset().get(pk=project.pk)
     source = project_source(project)
     need = Need.from_source(source)
-    candidates = get_engine().match(_probe_for_need(need, _need_text(source)))
+    candidates, degraded = _candidates(_probe_for_need(need, _need_text(source)))
     # The database has the last word: an index a moment behind must not propose a provider no longer verified.
     verified = set(
         Organisation.objects.filter(
@@ -163,10 +192,11 @@ def providers_for(project: Project, *, limit: int = 20) -> list[Match]:
         },
         title_field="name",
         first_reasons=[_("Prestataire vérifié")],
+        degraded=degraded,
     )
 
 
-def projects_for(provider: ProviderProfile, *, limit: int = 20, loaded: bool = False) -> list[Match]:
+def projects_for(provider: ProviderProfile, *, limit: int = 20, loaded: bool = False) -> Matches:
     """Open projects ranked for a provider, flagged when it was invited or already sent a quote.
 
     `loaded`: the caller read `provider` through `provider_queryset()` already, so it is not read again.
@@ -184,7 +214,7 @@ def projects_for(provider: ProviderProfile, *, limit: int = 20, loaded: bool = F
         budget=offer["min_project"] or None,
         size=w.CANDIDATES,
     )
-    candidates = get_engine().match(probe)
+    candidates, degraded = _candidates(probe)
     still_open = set(
         Project.objects.filter(
             pk__in=[candidate.id for candidate in candidates],
@@ -210,4 +240,5 @@ def projects_for(provider: ProviderProfile, *, limit: int = 20, loaded: bool = F
         quoting=quoting,
         flags={"quoting": _("Vous avez envoyé un devis"), "invited": _("Vous êtes invité")},
         title_field="title",
+        degraded=degraded,
     )

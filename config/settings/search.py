@@ -28,3 +28,7 @@ def _seconds(name: str, default: int) -> int:
 SEARCH_TIMEOUT_SECONDS = _seconds("SEARCH_TIMEOUT_SECONDS", 5)
 SEARCH_BULK_TIMEOUT_SECONDS = _seconds("SEARCH_BULK_TIMEOUT_SECONDS", 120)
 SEARCH_REFRESH_TIMEOUT_SECONDS = _seconds("SEARCH_REFRESH_TIMEOUT_SECONDS", 600)
+
+# Replicas of each index: none on one node; a cluster of several nodes keeps one copy more, so losing a node
+# loses no acknowledged write (the fault script tests/benchmarks/search_faults.py runs three nodes, one replica).
+SEARCH_INDEX_REPLICAS = env_int("SEARCH_INDEX_REPLICAS", 0)

@@ -10,6 +10,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from marketplace.api.public import ERRORS, ProviderSummaryOut, provider_summary
 
+from ..fallback import DEGRADED_NOTICE
 from ..filters.directory import MAX_PER_PAGE, DirectoryQueryError
 from ..selectors.directory import directory_suggestions, provider_directory
 
@@ -88,6 +89,11 @@ class ProviderListOut(Schema):
     sort: str
     results: list[ProviderHitOut]
     facets: FacetsOut = Field(..., description="Per value, the providers it gives with the OTHER filters applied.")
+    notice: str = Field(
+        "",
+        description="Empty, or a sentence for the user when the search cluster did not answer and the database "
+        "did (no typo tolerance).",
+    )
 
 
 @directory_router.get(
@@ -120,6 +126,7 @@ def provider_list(request, filters: Query[ProviderQuery]):
             ]
             for name, values in directory.facets.items()
         },
+        "notice": str(DEGRADED_NOTICE) if directory.degraded else "",
     }
 
 

@@ -18,7 +18,8 @@ from marketplace.models import Membership, ProviderProfile
 from marketplace.selectors.projects import project_get_for, projects_visible_to
 
 from ..engines.base import EngineUnavailable
-from ..matching import Match, projects_for, providers_for
+from ..fallback import DEGRADED_NOTICE
+from ..matching import Match, Matches, projects_for, providers_for
 
 MAX_MATCHES = 50
 DEFAULT_MATCHES = 10
@@ -59,20 +60,32 @@ class ProjectMatchOut(_MatchOut):
     commune: str
 
 
+NOTICE_DESCRIPTION = (
+    "Empty, or a sentence for the user when the search cluster did not answer and the database did "
+    "(a simplified ranking)."
+)
+
+
 class ProviderMatchListOut(Schema):
     results: list[ProviderMatchOut]
+    notice: str = Field("", description=NOTICE_DESCRIPTION)
 
 
 class ProjectMatchListOut(Schema):
     results: list[ProjectMatchOut]
+    notice: str = Field("", description=NOTICE_DESCRIPTION)
 
 
-def _ranked(find, subject, limit: int) -> list[Match]:
+def _ranked(find, subject, limit: int) -> Matches:
     try:
         return find(subject, limit=limit)
     except EngineUnavailable as error:
         message = _("La recherche est momentanément indisponible : réessayez dans un instant.")
         raise SearchUnavailable(message) from error
+
+
+def _notice(matches: Matches) -> str:
+    return str(DEGRADED_NOTICE) if matches.degraded else ""
 
 
 def _provider_out(match: Match) -> dict:
@@ -123,7 +136,8 @@ def project_matches(
     if project.organisation_id != membership.organisation_id:
         # A provider may see a published project, not who else could quote on it.
         raise NotFound(_("Projet introuvable."))
-    return {"results": [_provider_out(match) for match in _ranked(providers_for, project, limit)]}
+    matches = _ranked(providers_for, project, limit)
+    return {"results": [_provider_out(match) for match in matches], "notice": _notice(matches)}
 
 
 def _provider_profile(membership: Membership) -> ProviderProfile:
@@ -156,4 +170,7 @@ def provider_matches(request, organisation_id: ActingOrganisation = None, limit:
         .filter(pk__in=[match.id for match in matches])
         .values_list("pk", flat=True)
     )
-    return {"results": [_project_out(match) for match in matches if match.id in visible]}
+    return {
+        "results": [_project_out(match) for match in matches if match.id in visible],
+        "notice": _notice(matches),
+    }

@@ -68,6 +68,8 @@ class ProviderDirectory:
     filterset: ProviderFilterSet = field(repr=False)
     # Provider id -> HTML fragment around the searched words, `<mark>`ed, everything else escaped.
     highlights: dict[int, str] = field(default_factory=dict)
+    # The cluster did not answer: the database did, without typo tolerance; the page says so.
+    degraded: bool = False
 
     @property
     def providers(self) -> list[ProviderProfile]:
@@ -111,6 +113,7 @@ def provider_directory(
         sort=filterset.effective_sort,
         filterset=filterset,
         highlights=highlights,
+        degraded=result.degraded,
     )
 
 

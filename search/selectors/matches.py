@@ -9,6 +9,7 @@ from marketplace.selectors.projects import projects_visible_to
 
 from ..documents import provider_queryset
 from ..engines.base import EngineUnavailable
+from ..fallback import DEGRADED_NOTICE
 from ..matching import projects_for, providers_for
 
 # The states in which the projects service still takes invitations.
@@ -24,7 +25,12 @@ def project_matches_context(*, project: Project) -> dict:
         matches = providers_for(project, limit=MATCHES_ON_PROJECT_PAGE)
     except EngineUnavailable:
         return {"show_matches": True, "matches": [], "matches_unavailable": True}
-    return {"show_matches": True, "matches": matches, "matches_unavailable": False}
+    return {
+        "show_matches": True,
+        "matches": matches,
+        "matches_unavailable": False,
+        "search_notice": DEGRADED_NOTICE if matches.degraded else "",
+    }
 
 
 def provider_matches_context(*, organisation: Organisation) -> dict:
@@ -46,4 +52,10 @@ def provider_matches_context(*, organisation: Organisation) -> dict:
         .filter(pk__in=[match.id for match in matches])
         .values_list("pk", flat=True)
     )
-    return {"project_matches": {"status": "ok", "items": [match for match in matches if match.id in visible]}}
+    return {
+        "project_matches": {
+            "status": "ok",
+            "items": [match for match in matches if match.id in visible],
+            "notice": DEGRADED_NOTICE if matches.degraded else "",
+        }
+    }

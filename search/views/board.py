@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from marketplace.forms.projects import board_form_for_people
 from marketplace.views.decorators import organisation_required
 
+from ..fallback import DEGRADED_NOTICE
 from ..selectors.board import project_board_filterset, project_board_highlight
 
 BOARD_PER_PAGE = 20
@@ -21,8 +22,15 @@ def board(request):
     filterset = project_board_filterset(organisation=request.organisation, params=request.GET)
     form = board_form_for_people(filterset.form)
     page = None
+    text_result = None
     if filterset.is_valid():
         page = Paginator(filterset.qs, BOARD_PER_PAGE).get_page(request.GET.get("page"))
-        project_board_highlight(projects=page.object_list, result=getattr(filterset, "text_result", None))
-    context = {"form": form, "page": page, "filtered": any(request.GET.get(name) for name in form.fields)}
+        text_result = getattr(filterset, "text_result", None)
+        project_board_highlight(projects=page.object_list, result=text_result)
+    context = {
+        "form": form,
+        "page": page,
+        "filtered": any(request.GET.get(name) for name in form.fields),
+        "search_notice": DEGRADED_NOTICE if text_result is not None and text_result.degraded else "",
+    }
     return render(request, "projects/board.html", context, status=400 if form.errors else 200)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from marketplace.models import ProviderProfile
 from marketplace.presentation import day_rate
 
+from ..fallback import DEGRADED_NOTICE
 from ..filters.directory import FILTER_PARAMS, MIN_RATING_CHOICES, DirectoryQueryError, Sort
 from ..selectors.directory import provider_directory, provider_directory_options
 
@@ -123,5 +124,6 @@ def provider_list(request):
         sort=directory.sort,
         **_facet_context(directory.facets),
         active_filters=_active_filters(request.GET, form),
+        search_notice=DEGRADED_NOTICE if directory.degraded else "",
     )
     return render(request, "directory/provider_list.html", context)

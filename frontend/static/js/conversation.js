@@ -1,13 +1,17 @@
 // Live conversation: progressive enhancement of the plain message form.
 // Without this file the form posts and the page reloads. With it, messages go through the WebSocket
 // (data-ws-url), typed-while-offline messages wait in sessionStorage, and when the socket cannot connect
-// the page falls back to polling data-poll-url and posting the form with fetch.
+// the page falls back to polling data-poll-url and posting the form with fetch, trying the socket again now and
+// then: once it opens (Redis is back), polling stops and the socket resumes after the last message seen.
 // Incoming text is only ever shown from the server's escaped `html` field; our own pending text uses textContent.
 
 const RECONNECT_MIN_MS = 1000;
 const RECONNECT_MAX_MS = 30000;
 const FAILURES_BEFORE_POLLING = 3;
 const POLL_INTERVAL_MS = 5000;
+const SOCKET_RETRY_WHILE_POLLING_MS = 20000;
+// The server's live layer (Redis) is down: poll at once rather than after several failed attempts.
+const CLOSE_LIVE_UNAVAILABLE = 4503;
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOWN_MS = 4000;
 // The server refuses these for good (session gone, no longer a participant): reconnecting would not help.
@@ -62,6 +66,7 @@ class Conversation {
     this.failures = 0;
     this.attempt = 0;
     this.polling = false;
+    this.pollTimer = null;
     this.inFlight = new Set(); // client ids posted with fetch and not answered yet
     this.lastTypingSent = 0;
     this.lastReadSent = 0;
@@ -335,6 +340,7 @@ class Conversation {
     this.socket = socket;
     socket.addEventListener("open", () => {
       opened = true;
+      this.stopPolling();
       this.root.dataset.transport = "websocket";
       this.failures = 0;
       this.attempt = 0;
@@ -350,8 +356,13 @@ class Conversation {
         this.showNotice(this.labels.refused);
         return;
       }
+      if (this.polling) {
+        this.root.dataset.transport = "polling";
+        this.scheduleSocketRetry(); // still no live layer: keep polling, try again later
+        return;
+      }
       if (!opened) this.failures += 1;
-      if (this.failures >= FAILURES_BEFORE_POLLING) {
+      if (event.code === CLOSE_LIVE_UNAVAILABLE || this.failures >= FAILURES_BEFORE_POLLING) {
         this.startPolling();
         return;
       }
@@ -405,8 +416,24 @@ class Conversation {
     this.root.dataset.transport = "polling";
     this.showNotice("");
     this.poll();
-    setInterval(() => this.poll(), POLL_INTERVAL_MS);
+    this.pollTimer = setInterval(() => this.poll(), POLL_INTERVAL_MS);
     this.flush();
+    this.scheduleSocketRetry();
+  }
+
+  stopPolling() {
+    if (!this.polling) return;
+    clearInterval(this.pollTimer);
+    this.pollTimer = null;
+    this.polling = false;
+  }
+
+  scheduleSocketRetry() {
+    if (!this.root.dataset.wsUrl || !("WebSocket" in window)) return;
+    const delay = SOCKET_RETRY_WHILE_POLLING_MS * (0.75 + Math.random() / 2);
+    setTimeout(() => {
+      if (this.polling && !this.socket) this.connect();
+    }, delay);
   }
 
   async poll() {
