@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 LOCALSTRIPE_PORT ?= 8420
 PORT ?= 8000
+# pytest runs in parallel, one worker per core (pytest-xdist); tests grouped with xdist_group share a worker.
+# Any PYTEST_ARGS replaces this default: `make test PYTEST_ARGS="-k api -x"` runs serially.
+PYTEST_ARGS ?= -n auto --dist loadgroup
 
 .PHONY: run test services services-env lint format check lock messages clean
 

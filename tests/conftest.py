@@ -2,7 +2,7 @@ import pytest
 from django.utils import translation
 
 from .localstripe_server import LocalStripe
-from .services import SERVICE_MARKERS, missing, stripe_mock_path, unavailable_reason
+from .services import SERVICE_MARKERS, missing, service_missing, stripe_mock_path, unavailable_reason
 from .stripe_mock_server import StripeMock
 
 
@@ -11,7 +11,7 @@ def pytest_runtest_setup(item):
         if item.get_closest_marker(name):
             reason = unavailable_reason(name)
             if reason:
-                missing(reason)
+                service_missing(name, reason)
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,9 @@
 
 A test marked with a service skips with a one-line reason when the service is
 not there, and fails instead when REQUIRE_SERVICES=1 (set by .ci/run), so that
-CI cannot go green by skipping.
+CI cannot go green by skipping. Elasticsearch is the exception: CI has none (see the
+README), so its tests skip unless ELASTICSEARCH_URLS names a node, and only then
+does REQUIRE_SERVICES=1 turn a node that does not answer into a failure.
 """
 
 import os
@@ -24,6 +26,18 @@ def missing(reason: str) -> None:
     if services_required():
         pytest.fail(f"REQUIRE_SERVICES=1 but {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+def elasticsearch_urls() -> list[str]:
+    """The Elasticsearch 8 node(s) the engine contract runs against, from ELASTICSEARCH_URLS (comma-separated)."""
+    return [url.strip() for url in os.environ.get("ELASTICSEARCH_URLS", "").split(",") if url.strip()]
+
+
+def service_missing(service: str, reason: str) -> None:
+    """Skip, or fail under REQUIRE_SERVICES=1; an Elasticsearch nobody configured always skips."""
+    if service == "elasticsearch" and not elasticsearch_urls():
+        pytest.skip(reason)
+    missing(reason)
 
 
 def port_open(host: str, port: int, timeout: float = 1.0) -> bool:
@@ -71,6 +85,14 @@ def unavailable_reason(service: str) -> str | None:
         if not port_open(url.hostname or "127.0.0.1", url.port or 9200):
             return f"OpenSearch at {settings.SEARCH_URLS[0]} does not answer"
         return None
+    if service == "elasticsearch":
+        urls = elasticsearch_urls()
+        if not urls:
+            return "needs Elasticsearch 8: set ELASTICSEARCH_URLS (CI does not run one)"
+        url = urlparse(urls[0])
+        if not port_open(url.hostname or "127.0.0.1", url.port or 9200):
+            return f"Elasticsearch at {urls[0]} does not answer"
+        return None
     if service == "browser":
         if chromium_path() is None:
             return "needs Chromium: install it (make services) or set CHROMIUM_PATH"
@@ -88,4 +110,4 @@ def unavailable_reason(service: str) -> str | None:
     raise ValueError(service)
 
 
-SERVICE_MARKERS = ("postgres", "redis", "opensearch", "browser", "stripe", "stripe_mock")
+SERVICE_MARKERS = ("postgres", "redis", "opensearch", "elasticsearch", "browser", "stripe", "stripe_mock")

@@ -1,7 +1,18 @@
-"""Test profile: the embedded default, made fast and deterministic."""
+"""Test profile: the embedded default, made fast and deterministic.
+
+Under pytest-xdist each worker process (`PYTEST_XDIST_WORKER`: gw0, gw1...) gets its own copy of every
+shared resource, so parallel tests never see each other's data: pytest-django already suffixes the test
+database's name; here the worker also gets its own search indices, Redis database (the tests empty the
+cache with FLUSHDB) and key prefix, and media folders.
+"""
+
+import os
+from urllib.parse import urlparse
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, REDIS_URL, SEARCH_INDEX_PREFIX, WAGTAILSEARCH_BACKENDS
+
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -10,8 +21,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"
-PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
+MEDIA_ROOT = BASE_DIR / "var" / "test-media" / (XDIST_WORKER or "main")
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private" / (XDIST_WORKER or "main")
 WHITENOISE_AUTOREFRESH = True
 
 # Threads (live server, WebSocket handlers, race tests) must not keep connections
@@ -26,3 +37,22 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # tables between connections and fails at once with "database table is locked" when two threads write
     # (live server, WebSocket handlers, race tests): busy_timeout does not apply to shared-cache locks.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
+
+
+def _worker_redis_url(url: str, worker: str) -> str:
+    """The worker's own Redis database: gwN uses database N + 1 (Redis has 16 by default), whatever database
+    the URL names, so that the processes a test starts with this URL and worker compute the same one."""
+    number = (int(worker.removeprefix("gw")) + 1) % 16
+    return urlparse(url)._replace(path=f"/{number}").geturl()
+
+
+if XDIST_WORKER:
+    SEARCH_INDEX_PREFIX = f"{SEARCH_INDEX_PREFIX}_{XDIST_WORKER}"
+    if "INDEX" in WAGTAILSEARCH_BACKENDS["default"]:
+        WAGTAILSEARCH_BACKENDS["default"]["INDEX"] = f"{SEARCH_INDEX_PREFIX}_wagtail"
+    if REDIS_URL:
+        REDIS_URL = _worker_redis_url(REDIS_URL, XDIST_WORKER)
+        CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [REDIS_URL]  # noqa: F405
+        CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] += f"-{XDIST_WORKER}"  # noqa: F405
+        CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
+        CACHES["default"]["KEY_PREFIX"] += f"-{XDIST_WORKER}"  # noqa: F405

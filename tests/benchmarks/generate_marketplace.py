@@ -5,7 +5,7 @@
     .venv/bin/python manage.py import_marketplace var/synthetic/marketplace.jsonl
 
 Writes DIR/marketplace.jsonl (the `import_marketplace` format) and DIR/labels.json: for each labelled project ref,
-a dict provider ref -> grade 1..3 (absent providers have grade 0). See `search/synthetic.py` for how grades are
+a dict provider ref -> grade 1..3 (absent providers have grade 0). See `synthetic.py` beside it for how grades are
 defined (from latent attributes, never from the text).
 """
 
@@ -34,7 +34,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(ROOT))
-    from search.synthetic import write_marketplace
+    from tests.benchmarks.synthetic import write_marketplace
 
     started = time.monotonic()
     generated = write_marketplace(

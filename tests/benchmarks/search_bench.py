@@ -5,7 +5,7 @@ Standalone script, not a pytest test:
     .venv/bin/python tests/benchmarks/search_bench.py --engine database --providers 5000 --projects 1000
     .venv/bin/python tests/benchmarks/search_bench.py --engine opensearch --providers 50000 --projects 5000
 
-It generates a synthetic marketplace with its relevance labels (`generate_marketplace.py`, `search/synthetic.py`),
+It generates a synthetic marketplace with its relevance labels (`generate_marketplace.py`, `synthetic.py`),
 imports it into a scratch SQLite database with the import service, rebuilds the search indices
 (`search.maintenance.index_rebuild`: documents built apart from the engine's writes, peak memory), times
 `providers_for(project, limit=10)` end to end and, on a cluster engine, the raw query it sends and a plain
@@ -103,7 +103,7 @@ def configure(args) -> None:
 
 
 def generate(args, data_dir: Path) -> float:
-    from search.synthetic import write_marketplace
+    from tests.benchmarks.synthetic import write_marketplace
 
     started = time.perf_counter()
     write_marketplace(

@@ -1,21 +1,20 @@
 """The directory and the board served by each engine: typos, facets, highlights, pages, suggestions.
 
-The same scenarios run on the database engine always and on OpenSearch when it runs; each engine works in its
-own index prefix, dropped around each test.
+The same scenarios run on the database engine always, and on OpenSearch and Elasticsearch when they run (see
+`engines.py`).
 """
 
-import pytest
 from django.http import QueryDict
 from django.urls import reverse
 
 from marketplace.models.organisations import OrganisationKind, VerificationStatus
-from search.faceted import highlight_fragment
 from search.selectors.board import project_board_for
 from search.selectors.directory import provider_directory
 from tests.factories import OrganisationFactory
 from tests.project_factories import ProjectFactory
 
-from .conftest import EngineContract, provider, rebuild_indices
+from .conftest import provider, rebuild_indices
+from .engines import OnDatabase, OnElasticsearch, OnOpenSearch
 
 
 def names(directory) -> list[str]:
@@ -26,8 +25,8 @@ def counts(directory, facet: str) -> dict[str, int]:
     return {value.value: value.count for value in directory.facets[facet] if value.count}
 
 
-class FacetedScenarios(EngineContract):
-    index_prefix = "test_faceted"
+class FacetedScenarios:
+    """The scenarios; combined with an engine's base class below."""
 
     def test_a_typo_in_q_still_finds_the_provider(self, marketplace):
         rebuild_indices()
@@ -143,21 +142,16 @@ class FacetedScenarios(EngineContract):
         ]
 
 
-class TestDatabaseEngine(FacetedScenarios):
-    engine_name = "database"
-
+class TestDatabaseEngine(FacetedScenarios, OnDatabase):
     def test_nothing_indexed_keeps_substring_matching(self, marketplace):
         # Rows written with factories and no indexing: `q` still answers, as LIKE did.
         found = names(provider_directory(params=QueryDict("q=wordpress")))
         assert "Atelier Web Solidaire" in found
 
 
-@pytest.mark.opensearch
-class TestOpenSearchEngine(FacetedScenarios):
-    engine_name = "opensearch"
+class TestOpenSearchEngine(FacetedScenarios, OnOpenSearch):
+    pass
 
 
-def test_highlight_fragment_escapes_and_marks():
-    fragment = highlight_fragment("Des <em>sites</em> & des dons", {"site"})
-    assert fragment == "Des &lt;em&gt;<mark>sites</mark>&lt;/em&gt; &amp; des dons"
-    assert highlight_fragment("Rien à voir", {"site"}) == ""
+class TestElasticsearchEngine(FacetedScenarios, OnElasticsearch):
+    pass

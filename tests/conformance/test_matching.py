@@ -1,7 +1,5 @@
-"""The same matching scenarios on every engine: the database engine always, OpenSearch when it runs.
-
-Each engine works in its own index prefix; the cluster's indices are dropped around each test.
-"""
+"""The same matching scenarios on every engine: the database engine always, OpenSearch and Elasticsearch
+when they run (see `engines.py`)."""
 
 import datetime
 
@@ -10,11 +8,12 @@ import pytest
 from search.matching import projects_for, providers_for
 from tests.project_factories import ProjectFactory
 
-from .conftest import EngineContract, rebuild_indices
+from .conftest import rebuild_indices
+from .engines import OnDatabase, OnElasticsearch, OnOpenSearch
 
 
-class MatchingScenarios(EngineContract):
-    index_prefix = "test"
+class MatchingScenarios:
+    """The scenarios; combined with an engine's base class below."""
 
     def test_association_words_find_verified_website_and_donation_providers_first(self, marketplace):
         providers, projects = marketplace
@@ -166,10 +165,13 @@ def _invitation_history(provider, *, answered: int, expired: int) -> None:
         ProjectInvitationFactory(provider=provider, respond_by=deadline, expired_at=deadline)
 
 
-class TestDatabaseEngine(MatchingScenarios):
-    engine_name = "database"
+class TestDatabaseEngine(MatchingScenarios, OnDatabase):
+    pass
 
 
-@pytest.mark.opensearch
-class TestOpenSearchEngine(MatchingScenarios):
-    engine_name = "opensearch"
+class TestOpenSearchEngine(MatchingScenarios, OnOpenSearch):
+    pass
+
+
+class TestElasticsearchEngine(MatchingScenarios, OnElasticsearch):
+    pass

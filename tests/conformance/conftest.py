@@ -1,4 +1,4 @@
-"""A small marketplace that reads like real associations and providers, for matching scenarios."""
+"""A small marketplace that reads like real associations and providers, for the engines' shared scenarios."""
 
 import pytest
 
@@ -145,25 +145,6 @@ def marketplace(db):
         "draft": ProjectFactory(state=ProjectState.DRAFT, title="Un brouillon de site internet"),
     }
     return providers, projects
-
-
-class EngineContract:
-    """Base of the per-engine scenario classes: each subclass names its engine; the indices are its own and
-    empty around every test (`index_prefix` keeps two suites from sharing one on a cluster)."""
-
-    engine_name: str
-    index_prefix: str = "test"
-
-    @pytest.fixture(autouse=True)
-    def _engine(self, settings, db):
-        settings.SEARCH_ENGINE = self.engine_name
-        settings.SEARCH_INDEX_PREFIX = f"{self.index_prefix}_{self.engine_name}"
-        engine = get_engine()
-        for kind in IndexKind.values:
-            engine.drop(kind)
-        yield engine
-        for kind in IndexKind.values:
-            engine.drop(kind)
 
 
 def rebuild_indices():

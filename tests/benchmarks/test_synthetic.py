@@ -9,7 +9,7 @@ from django.db.models import Count
 from marketplace.models import Organisation, Project
 from marketplace.services.imports import marketplace_import
 from search.models import IndexQueueItem
-from search.synthetic import (
+from tests.benchmarks.synthetic import (
     REGION_BIT,
     SKILL_BIT,
     ProjectLatent,
