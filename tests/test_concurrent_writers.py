@@ -12,7 +12,7 @@ from django.db import connection
 from django.utils import timezone
 
 from billing.models import Invoice, Order
-from billing.models.orders import PAID_STATES
+from billing.models.orders import OrderState
 from billing.services.orders import order_create, order_mark_paid
 from marketplace.models import Proposal
 from marketplace.models.organisations import Role
@@ -97,7 +97,7 @@ def test_twenty_users_writing_at_once_all_succeed_and_nothing_is_lost(people):
         assert messages.filter(body__regex=r"^(Question|Réponse) ").count() == 2 * MESSAGES_EACH
         assert sorted(messages.values_list("seq", flat=True)) == list(range(1, messages.count() + 1))
     assert Proposal.objects.filter(project=project).count() == PAIRS
-    assert Order.objects.filter(organisation=association, state__in=PAID_STATES).count() == PAIRS
+    assert Order.objects.filter(organisation=association, state__in=OrderState.PAID_ONWARDS).count() == PAIRS
     year = timezone.localtime().year
     numbers = sorted(Invoice.objects.values_list("number", flat=True))
     assert numbers == [f"FAC-{year}-{n:06d}" for n in range(1, PAIRS + 1)]

@@ -138,14 +138,14 @@ def compare_and_accept(page) -> None:
     expect(rows.filter(has_text="Décliné")).to_have_count(3)
 
 
-def review(page, *, heading: str, scores: dict[str, int], comment: str) -> None:
+def review(page, *, heading: str, scores: dict[str, int], comment: str, outcome: str) -> None:
     form = page.locator("form.review-form")
     expect(form.get_by_role("heading", name=heading)).to_be_visible()
     for criterion, score in scores.items():
         form.get_by_role("group", name=re.compile(f"^{criterion}")).get_by_label(f"{score} sur 5").check()
     form.get_by_label("Votre avis en quelques mots").fill(comment)
-    form.get_by_role("button", name="Publier mon avis").click()
-    expect(flash(page)).to_contain_text("Merci, votre avis est publié.")
+    form.get_by_role("button", name="Envoyer mon avis").click()
+    expect(flash(page)).to_contain_text(outcome)
 
 
 # The provider
@@ -238,8 +238,14 @@ def test_invite_quote_accept_deliver_and_review(demo, page, live_server):
     review(
         provider,
         heading="Donnez votre avis sur l'association",
-        scores={"Qualité du travail": 5, "Communication": 5, "Respect des délais": 4, "Rapport qualité-prix": 5},
+        scores={
+            "Clarté du besoin": 5,
+            "Communication": 5,
+            "Réactivité et disponibilité": 4,
+            "Paiement dans les délais": 5,
+        },
         comment="Des bénévoles disponibles et des textes prêts à temps : un plaisir.",
+        outcome="Merci, votre avis est enregistré.",  # blind until the association writes its own
     )
 
     # The association closes the project (after confirming) and reviews the provider.
@@ -256,6 +262,7 @@ def test_invite_quote_accept_deliver_and_review(demo, page, live_server):
         heading="Donnez votre avis sur le prestataire",
         scores={"Qualité du travail": 5, "Communication": 4, "Respect des délais": 5, "Rapport qualité-prix": 5},
         comment="Un site clair que nos bénévoles mettent à jour seuls. Merci !",
+        outcome="votre avis et celui de l'autre partie sont publiés",
     )
 
     # Both reviews are on the project page, for both sides.
