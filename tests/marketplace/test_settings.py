@@ -135,7 +135,7 @@ def test_environment_switches_every_engine():
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
         "channels_redis.core.RedisChannelLayer",
-        "django.core.cache.backends.redis.RedisCache",
+        "config.redis_cache.ResilientRedisCache",
         "elasticsearch",
         "http://es2:9200",
         "django_tasks_db.DatabaseBackend",
