@@ -133,8 +133,11 @@ def test_arguments_are_checked(world, args):
         run(*args)
 
 
-def test_unknown_ref_exits_non_zero_from_the_command_line(world, capsys):
+def test_unknown_ref_exits_non_zero_from_the_command_line(world, capsys, monkeypatch):
     # What an operator's shell sees: `manage.py match` goes through run_from_argv, which turns the error into an exit.
+    # run_from_argv closes every connection at the end, as a process about to exit does; the test's database (a file)
+    # must stay open for the rest of the test's transaction.
+    monkeypatch.setattr("django.db.connections.close_all", lambda: None)
     with pytest.raises(SystemExit) as exit_info:
         Command().run_from_argv(["manage.py", "match", "--project", "PRJ-NOWHERE"])
 
