@@ -23,6 +23,11 @@ def index_replicas() -> int:
     return int(settings.SEARCH_INDEX_REPLICAS)
 
 
+def refresh_interval() -> str:
+    """How soon a written document becomes searchable (the cluster's `index.refresh_interval`)."""
+    return settings.SEARCH_REFRESH_INTERVAL
+
+
 def request_timeout() -> int:
     """Seconds a search, a health check or a small read may take before the cluster counts as down."""
     return int(settings.SEARCH_TIMEOUT_SECONDS)

@@ -151,7 +151,11 @@ DOCUMENT_CLASSES = {IndexKind.PROVIDER: provider_document_class, IndexKind.PROJE
 
 def index_settings() -> dict:
     """Shards and replicas: one node here; production sets replicas through SEARCH_INDEX_REPLICAS."""
-    return {"number_of_shards": 1, "number_of_replicas": conf.index_replicas()}
+    return {
+        "number_of_shards": 1,
+        "number_of_replicas": conf.index_replicas(),
+        "refresh_interval": conf.refresh_interval(),
+    }
 
 
 def _location(latitude, longitude) -> dict | None:

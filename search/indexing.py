@@ -6,6 +6,9 @@ the core's signal); `index_process_queue` sends due rows in batches and deletes 
 acknowledged. When the engine does not answer, rows stay, with a growing delay before the next attempt.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -19,6 +22,9 @@ from .models import IndexKind, IndexQueueItem
 
 BATCH_SIZE = 500
 MAX_BACKOFF_SECONDS = 300
+
+# Set inside `indexing_held()`: changes are queued as always, but sent once when the block ends.
+_held: ContextVar[bool] = ContextVar("indexing_held", default=False)
 
 
 @dataclass
@@ -59,7 +65,25 @@ def index_enqueue(*, kind: str, ids) -> None:
     transaction.on_commit(_schedule_processing)
 
 
+@contextmanager
+def indexing_held() -> Iterator[None]:
+    """Queue every change made inside the block, and send the queue once when it ends.
+
+    Why: a script that drives the services through hundreds of changes (the demo's seeder) would otherwise
+    start one round of sending per change, each waiting for the cluster's refresh, minutes in all. Nothing
+    is lost: the rows are in the queue, and the round started at the end sends them all.
+    """
+    token = _held.set(True)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+    transaction.on_commit(_schedule_processing)
+
+
 def _schedule_processing() -> None:
+    if _held.get():
+        return
     from .tasks import index_queue_process
 
     index_queue_process.enqueue()

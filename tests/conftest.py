@@ -128,6 +128,44 @@ def _empty_search_indices(django_db_setup, django_db_blocker):
         pass  # tests that need the engine skip or fail with their own message
 
 
+def _commits(request) -> bool:
+    """Whether the test's writes are committed (a transactional test, a live server), as pytest-django decides."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    return "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+
+
+@pytest.fixture(autouse=True)
+def _cluster_indices_follow_the_database(request):
+    """After a test whose writes were committed, drop what it indexed in the cluster.
+
+    Its rows are flushed when it ends, but a cluster keeps its indices: the next test on this worker would
+    search documents of rows that no longer exist (the directory and the board answer from SQL only while
+    nothing is indexed). The database engine's documents are rows, flushed with the others.
+    """
+    yield
+    from django.conf import settings
+
+    if settings.SEARCH_ENGINE == "database" or not _commits(request):
+        return
+    from wagtail.search.backends import get_search_backend
+
+    from search.engines import get_engine
+    from search.engines.base import EngineUnavailable
+    from search.models import IndexKind
+
+    try:
+        engine = get_engine()
+        for kind in IndexKind.values:
+            engine.drop(kind)
+    except EngineUnavailable:
+        return  # a test that stopped the cluster; the next test that needs it fails with its own message
+    resources = get_search_backend()
+    for name in resources.es.indices.get(index=f"{resources.index_prefix}*"):
+        resources.es.indices.delete(index=name)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _no_lingering_database_sessions(django_db_setup, django_db_blocker):
     """End PostgreSQL sessions other threads left open before pytest-django drops the test database.

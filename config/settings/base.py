@@ -236,7 +236,9 @@ if SEARCH_ENGINE in {"opensearch", "elasticsearch"}:
                 "elasticsearch": "wagtail.search.backends.elasticsearch8",
             }[SEARCH_ENGINE],
             "URLS": SEARCH_URLS,
-            "INDEX": f"{SEARCH_INDEX_PREFIX}_wagtail",
+            # Wagtail (modelsearch) names its indices INDEX_PREFIX + app_model: the prefix keeps each site's,
+            # and each test worker's, resource-centre indices apart on a shared cluster.
+            "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}_wagtail_",
             "TIMEOUT": SEARCH_TIMEOUT_SECONDS,
             "OPTIONS": {},
             "INDEX_SETTINGS": {

@@ -1,5 +1,7 @@
 """Marketplace search engine: `database` (in process) by default, or an OpenSearch / Elasticsearch cluster."""
 
+import re
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_int, env_list, env_str
@@ -10,8 +12,6 @@ if SEARCH_ENGINE not in {"database", "opensearch", "elasticsearch"}:
 SEARCH_URLS = env_list("SEARCH_URLS", ["http://127.0.0.1:9200"])
 # Each engine run uses its own index names, so tests and several sites can share a cluster.
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "passerelle")
-# Replicas of each index: none on one node; a cluster of several nodes sets more.
-SEARCH_INDEX_REPLICAS = env_int("SEARCH_INDEX_REPLICAS", 0)
 
 
 def _seconds(name: str, default: int) -> int:
@@ -32,3 +32,12 @@ SEARCH_REFRESH_TIMEOUT_SECONDS = _seconds("SEARCH_REFRESH_TIMEOUT_SECONDS", 600)
 # Replicas of each index: none on one node; a cluster of several nodes keeps one copy more, so losing a node
 # loses no acknowledged write (the fault script tests/benchmarks/search_faults.py runs three nodes, one replica).
 SEARCH_INDEX_REPLICAS = env_int("SEARCH_INDEX_REPLICAS", 0)
+
+# How soon a written document becomes searchable; the indexing queue's writes wait for this refresh, so a
+# change is visible when the queue reports it sent. One second is the cluster's own default; the test
+# profile shortens it, since every test that indexes would otherwise wait for it.
+SEARCH_REFRESH_INTERVAL = env_str("SEARCH_REFRESH_INTERVAL", "1s")
+if not re.fullmatch(r"[1-9][0-9]*(ms|s|m)", SEARCH_REFRESH_INTERVAL):
+    raise ImproperlyConfigured(
+        f"SEARCH_REFRESH_INTERVAL must be a duration such as 500ms, 1s or 1m, got {SEARCH_REFRESH_INTERVAL!r}."
+    )

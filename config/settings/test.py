@@ -24,6 +24,8 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / (XDIST_WORKER or "main")
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private" / (XDIST_WORKER or "main")
 WHITENOISE_AUTOREFRESH = True
+# Every test that indexes waits for the cluster's refresh after its write: a tenth of the default second.
+SEARCH_REFRESH_INTERVAL = "100ms"
 
 # Threads (live server, WebSocket handlers, race tests) must not keep connections
 # open past their request, or PostgreSQL refuses to drop the test database.
@@ -48,8 +50,8 @@ def _worker_redis_url(url: str, worker: str) -> str:
 
 if XDIST_WORKER:
     SEARCH_INDEX_PREFIX = f"{SEARCH_INDEX_PREFIX}_{XDIST_WORKER}"
-    if "INDEX" in WAGTAILSEARCH_BACKENDS["default"]:
-        WAGTAILSEARCH_BACKENDS["default"]["INDEX"] = f"{SEARCH_INDEX_PREFIX}_wagtail"
+    if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:
+        WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{SEARCH_INDEX_PREFIX}_wagtail_"
     if REDIS_URL:
         REDIS_URL = _worker_redis_url(REDIS_URL, XDIST_WORKER)
         CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [REDIS_URL]  # noqa: F405

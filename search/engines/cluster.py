@@ -17,6 +17,7 @@ from elasticsearch_dsl.query import Query
 
 from marketplace.health import ComponentDown
 
+from .. import conf
 from ..documents import DOCUMENT_CLASSES, french_search_analyzer, index_settings
 from ..faceted import FacetedQuery, FacetedResult
 from ..probes import Candidate, MatchProbe
@@ -152,7 +153,8 @@ class ClusterEngine(SearchEngine):
         try:
             self._call(self._admin_client.indices.put_settings, index=index, body={"index": {"refresh_interval": "-1"}})
             written = self._bulk_load(index, batches, on_batch)
-            self._call(self._admin_client.indices.put_settings, index=index, body={"index": {"refresh_interval": "1s"}})
+            searchable = {"index": {"refresh_interval": conf.refresh_interval()}}
+            self._call(self._admin_client.indices.put_settings, index=index, body=searchable)
             self._wait_searchable(index, written)
             self._swap_alias(kind, index, old)
         except BaseException:

@@ -9,6 +9,7 @@ from demo.seeders import SeederResult, run_seeders
 from marketplace import conf
 from marketplace.models import Organisation, User
 from marketplace.models.organisations import OrganisationKind
+from search.indexing import indexing_held
 
 
 class Command(BaseCommand):
@@ -32,7 +33,9 @@ class Command(BaseCommand):
                 "Réglages de production : seed_demo créerait un superutilisateur au mot de passe public. "
                 "Ajoutez --allow-production si c'est bien voulu (préproduction, démonstration)."
             )
-        results = run_seeders(self.stdout)
+        # The seeders change hundreds of projects and profiles: their documents are sent in one round at the end.
+        with indexing_held():
+            results = run_seeders(self.stdout)
         if verbosity:
             self._print_summary(results)
             self._print_logins()
