@@ -1,14 +1,12 @@
 """The product's main pages on the demo data, as the accessibility, layout and render-time checks visit them.
 
-`prepare_demo()` restores what migrations insert if an earlier browser test's
-flush removed it, runs `seed_demo` and adds what the demo lacks for these pages
+`prepare_demo()` puts the demo on the database (seeded once per test process,
+then copied back: tests/demo_snapshot.py) and adds what the demo lacks for these pages
 (a conversation between the demo association and the demo provider). The URL
 lists are computed from the database, so they follow the demo's content.
 """
 
-from django.core.management import call_command
-
-from tests.migration_data import ensure_migration_data
+from tests.demo_snapshot import demo_database
 
 DEMO_ASSOCIATION = "Les Restos du Quartier — Lyon"
 DEMO_PROVIDER = "Atelier Numérique Solidaire"
@@ -19,8 +17,7 @@ def prepare_demo() -> None:
     from marketplace.models import Organisation, Project, User
     from messaging.services import conversation_open, message_post
 
-    ensure_migration_data()
-    call_command("seed_demo", verbosity=0)
+    demo_database()
     association = Organisation.objects.get(name=DEMO_ASSOCIATION)
     provider = Organisation.objects.get(name=DEMO_PROVIDER)
     project = Project.objects.filter(organisation=association, state="published").first()

@@ -1,11 +1,10 @@
 """What the browser tests share: the demo with its migration data, logging in, a second party's browser."""
 
 import pytest
-from django.core.management import call_command
 
 from demo.data import DEMO_PASSWORD
 from tests.cms.conftest import RENDITION_WARNING
-from tests.migration_data import ensure_migration_data
+from tests.demo_snapshot import demo_database
 
 from .content_security import watch_content_security
 
@@ -18,9 +17,8 @@ DEMO_MARKS = [
 
 
 def seed_demo() -> None:
-    """The demo on a database an earlier browser test may have flushed (see tests/migration_data.py)."""
-    ensure_migration_data()
-    call_command("seed_demo", verbosity=0)
+    """The demo on a database an earlier browser test may have flushed (see tests/demo_snapshot.py)."""
+    demo_database()
 
 
 def log_in(page, email: str, password: str = DEMO_PASSWORD) -> None:

@@ -1,10 +1,10 @@
 """A volunteer of the demo association logs in with a real browser and finds their dashboard."""
 
 import pytest
-from django.core.management import call_command
 
 from demo.data import DEMO_PASSWORD
 from tests.cms.conftest import RENDITION_WARNING
+from tests.demo_snapshot import demo_database
 
 # The demo's pages show images: Wagtail's rendition ResourceWarning is accepted, as in tests/cms.
 pytestmark = [
@@ -16,7 +16,7 @@ pytestmark = [
 
 @pytest.fixture
 def demo():
-    call_command("seed_demo", verbosity=0)
+    demo_database()
 
 
 def test_demo_association_logs_in_and_sees_its_dashboard(demo, page):

@@ -2,9 +2,9 @@
 and a verified provider finds it on the projects board: in a real browser."""
 
 import pytest
-from django.core.management import call_command
 
 from demo.data import DEMO_PASSWORD
+from tests.demo_snapshot import demo_database
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,7 +13,7 @@ TITLE = "Un site simple pour nos ateliers cuisine"
 
 @pytest.fixture
 def demo():
-    call_command("seed_demo", verbosity=0)
+    demo_database()
 
 
 def log_in(page, email):
