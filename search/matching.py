@@ -15,7 +15,7 @@ from marketplace.models.projects import ProjectInvitation, ProjectState, Proposa
 from marketplace.selectors.responsiveness import invitation_expiry_counts
 
 from . import weights as w
-from .documents import project_queryset, project_source, provider_queryset, provider_source
+from .documents import project_queryset, project_source, provider_queryset, provider_source, sources_for
 from .engines import get_engine
 from .engines.base import EngineUnavailable
 from .fallback import match_from_tables
@@ -74,10 +74,15 @@ def _provider_text(source: dict) -> str:
 
 
 def _rank(
-    candidates: list[Candidate], pairs, limit: int, *, for_provider: bool = False
+    candidates: list[Candidate], pairs, limit: int, *, for_provider: bool = False, best_text: float | None = None
 ) -> list[tuple[Candidate, tuple]]:
-    """Score every candidate, keep the best `limit`, and write the reasons for those only."""
-    best_text = max((candidate.text_score for candidate in candidates), default=0.0) or 1.0
+    """Score every candidate, keep the best `limit`, and write the reasons for those only.
+
+    Text relevance counts relative to the best candidate's (`best_text`, by default the best of these).
+    """
+    if best_text is None:
+        best_text = max((candidate.text_score for candidate in candidates), default=0.0)
+    best_text = best_text or 1.0
 
     def scored(candidate: Candidate, *, explain: bool) -> tuple:
         need, provider = pairs(candidate)
@@ -196,14 +201,9 @@ def providers_for(project: Project, *, limit: int = 20) -> Matches:
     )
 
 
-def projects_for(provider: ProviderProfile, *, limit: int = 20, loaded: bool = False) -> Matches:
-    """Open projects ranked for a provider, flagged when it was invited or already sent a quote.
-
-    `loaded`: the caller read `provider` through `provider_queryset()` already, so it is not read again.
-    """
-    profile = provider if loaded else provider_queryset().get(pk=provider.pk)
-    offer = provider_source(profile)
-    probe = MatchProbe(
+def _project_probe(offer: dict) -> MatchProbe:
+    """What a provider's profile looks for among open projects."""
+    return MatchProbe(
         kind=IndexKind.PROJECT,
         text=_provider_text(offer),
         skills=dict.fromkeys([*offer["skills"], *offer["text_skills"]], 1.0),
@@ -214,18 +214,11 @@ def projects_for(provider: ProviderProfile, *, limit: int = 20, loaded: bool = F
         budget=offer["min_project"] or None,
         size=w.CANDIDATES,
     )
-    candidates, degraded = _candidates(probe)
-    still_open = set(
-        Project.objects.filter(
-            pk__in=[candidate.id for candidate in candidates],
-            state__in=ProjectState.OPEN,
-            visibility=Visibility.VERIFIED_PROVIDERS,
-        ).values_list("pk", flat=True)
-    )
-    candidates = [candidate for candidate in candidates if candidate.id in still_open]
-    ranked = _rank(candidates, lambda candidate: (Need.from_source(candidate.source), offer), limit, for_provider=True)
+
+
+def _project_matches(ranked, *, owner: int, degraded: bool) -> Matches:
+    """Ranked projects as a provider reads them: flagged when it was invited or already sent a quote."""
     ids = [candidate.id for candidate, _s in ranked]
-    owner = profile.organisation_id
     invited = set(
         ProjectInvitation.objects.filter(provider_id=owner, project_id__in=ids).values_list("project_id", flat=True)
     )
@@ -242,3 +235,51 @@ def projects_for(provider: ProviderProfile, *, limit: int = 20, loaded: bool = F
         title_field="title",
         degraded=degraded,
     )
+
+
+def projects_for(provider: ProviderProfile, *, limit: int = 20, loaded: bool = False) -> Matches:
+    """Open projects ranked for a provider, flagged when it was invited or already sent a quote.
+
+    `loaded`: the caller read `provider` through `provider_queryset()` already, so it is not read again.
+    """
+    profile = provider if loaded else provider_queryset().get(pk=provider.pk)
+    offer = provider_source(profile)
+    candidates, degraded = _candidates(_project_probe(offer))
+    still_open = set(
+        Project.objects.filter(
+            pk__in=[candidate.id for candidate in candidates],
+            state__in=ProjectState.OPEN,
+            visibility=Visibility.VERIFIED_PROVIDERS,
+        ).values_list("pk", flat=True)
+    )
+    candidates = [candidate for candidate in candidates if candidate.id in still_open]
+    ranked = _rank(candidates, lambda candidate: (Need.from_source(candidate.source), offer), limit, for_provider=True)
+    return _project_matches(ranked, owner=profile.organisation_id, degraded=degraded)
+
+
+def projects_scored(provider: ProviderProfile, *, project_ids, loaded: bool = False) -> dict[int, Match]:
+    """These projects with the score and reasons "Projets pour vous" gives them, by id (the board's cards).
+
+    One engine query, as for `projects_for`: text relevance is relative to the best candidate the engine finds
+    for the profile, so a project has the same score on the board as on the dashboard. A project the engine
+    did not return shares no words worth counting with the profile (its text part is 0); the rest of its score
+    (skills, place, budget...) is computed from its document all the same.
+    """
+    wanted = set(project_ids)
+    if not wanted:
+        return {}
+    profile = provider if loaded else provider_queryset().get(pk=provider.pk)
+    offer = provider_source(profile)
+    found, degraded = _candidates(_project_probe(offer))
+    best_text = max((candidate.text_score for candidate in found), default=0.0)
+    candidates = [candidate for candidate in found if candidate.id in wanted]
+    documents, _gone = sources_for(IndexKind.PROJECT, wanted - {candidate.id for candidate in candidates})
+    candidates += [Candidate(id=document["id"], source=document, text_score=0.0) for document in documents]
+    ranked = _rank(
+        candidates,
+        lambda candidate: (Need.from_source(candidate.source), offer),
+        len(candidates),
+        for_provider=True,
+        best_text=best_text,
+    )
+    return {match.id: match for match in _project_matches(ranked, owner=profile.organisation_id, degraded=degraded)}

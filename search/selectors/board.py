@@ -5,6 +5,8 @@ core's `projects_visible_to`, the one place that rule lives. Rows are loaded wit
 skills up front, so a page costs the same few queries however long it is.
 """
 
+from dataclasses import replace
+
 from django.db.models import QuerySet, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.safestring import mark_safe
@@ -13,13 +15,19 @@ from django.utils.translation import gettext as _
 from marketplace.errors import PermissionDenied
 from marketplace.folding import Fold, search_words
 from marketplace.models import Organisation, Project
-from marketplace.models.projects import ProjectState
+from marketplace.models.projects import ProjectInvitation, ProjectState, Proposal, ProposalState
 from marketplace.selectors.project_lists import project_list_filtered, project_list_rows
 from marketplace.selectors.projects import projects_visible_to
 
+from ..documents import provider_queryset
+from ..engines.base import EngineUnavailable
 from ..faceted import FacetedQuery, FacetedResult, faceted_search, highlight_fragment
 from ..filters.board import BoardFilterSet
+from ..matching import projects_scored
 from ..models import IndexKind
+
+# Reasons a board card lists under its score: the strongest few; the project page says the rest.
+BOARD_REASONS = 3
 
 
 def project_board_queryset(*, organisation: Organisation) -> QuerySet[Project]:
@@ -102,3 +110,34 @@ def project_board_highlight(*, projects, result: FacetedResult | None) -> None:
                 project.description, result.highlight_terms
             )
         project.search_highlight = mark_safe(fragment)  # noqa: S308 (escaped by search.faceted or the engine)
+
+
+def project_board_standing(*, organisation: Organisation, projects) -> None:
+    """Set on each project of a board page where this provider stands with it, and how well it matches.
+
+    `board_invited`: the association invited it. `board_proposal_state`: the label of its quote's state, or
+    "". `board_match`: the score "Projets pour vous" gives the project, with its strongest reasons, or None
+    when the provider has no profile, is not verified, or the engine does not answer (the cards then show
+    no score; the rest of the page is unchanged). A constant number of queries, whatever the page's length.
+    """
+    ids = [project.pk for project in projects]
+    invited = set(
+        ProjectInvitation.objects.filter(provider=organisation, project_id__in=ids).values_list("project_id", flat=True)
+    )
+    proposals = dict(
+        Proposal.objects.filter(provider=organisation, project_id__in=ids).values_list("project_id", "state")
+    )
+    scored = {}
+    profile = provider_queryset().filter(organisation=organisation).first() if organisation.is_verified else None
+    if profile is not None and ids:
+        try:
+            scored = projects_scored(profile, project_ids=ids, loaded=True)
+        except EngineUnavailable:
+            scored = {}
+    for project in projects:
+        project.board_invited = project.pk in invited
+        state = proposals.get(project.pk)
+        project.board_proposal_state = ProposalState(state).label if state else ""
+        match = scored.get(project.pk)
+        # Invitation and quote are said once, by the card's own badges.
+        project.board_match = replace(match, reasons=match.reasons[:BOARD_REASONS], flags=[]) if match else None

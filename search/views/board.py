@@ -8,7 +8,7 @@ from marketplace.forms.projects import board_form_for_people
 from marketplace.views.decorators import organisation_required
 
 from ..fallback import DEGRADED_NOTICE
-from ..selectors.board import project_board_filterset, project_board_highlight
+from ..selectors.board import project_board_filterset, project_board_highlight, project_board_standing
 
 BOARD_PER_PAGE = 20
 
@@ -27,6 +27,7 @@ def board(request):
         page = Paginator(filterset.qs, BOARD_PER_PAGE).get_page(request.GET.get("page"))
         text_result = getattr(filterset, "text_result", None)
         project_board_highlight(projects=page.object_list, result=text_result)
+        project_board_standing(organisation=request.organisation, projects=page.object_list)
     context = {
         "form": form,
         "page": page,
