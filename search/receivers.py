@@ -42,3 +42,11 @@ def marketplace_imported(sender, provider_ids, project_ids, new_skills, **kwargs
     for kind, ids in ((IndexKind.PROVIDER, provider_ids), (IndexKind.PROJECT, project_ids)):
         for start in range(0, len(ids), INDEX_CHUNK):
             index_enqueue(kind=kind, ids=ids[start : start + INDEX_CHUNK])
+
+
+@receiver(signals.project_published, dispatch_uid="search-project-published-alerts")
+def project_published_alerts(sender, project_id, **kwargs):
+    """Alerts after the project's document is queued (receivers run in the order they were connected)."""
+    from .tasks import evaluate_search_alerts
+
+    evaluate_search_alerts.enqueue(project_id=project_id)
