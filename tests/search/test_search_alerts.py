@@ -227,3 +227,13 @@ def test_a_tampered_unsubscribe_link_is_refused_with_a_sentence(world, client, d
         assert "lien de désabonnement est incomplet ou a été modifié" in response.content.decode()
     world.search.refresh_from_db()
     assert world.search.email == AlertEmail.INSTANT
+
+
+def test_a_script_replaying_changes_with_indexing_held_alerts_nobody(world, django_capture_on_commit_callbacks):
+    from search.indexing import indexing_held
+
+    with indexing_held():
+        publish(world, django_capture_on_commit_callbacks)
+
+    assert not SearchAlert.objects.exists()
+    assert mail.outbox == []
