@@ -18,6 +18,7 @@ from datetime import timedelta
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -178,11 +179,16 @@ def _matches_default_alert(organisation: Organisation, project_id: int) -> bool:
 
 
 def _candidate_providers(project_id: int):
-    """Verified providers that were not alerted about this project yet."""
+    """Verified providers not alerted about this project yet, with at least one alert that says something."""
     done = SearchAlert.objects.filter(project_id=project_id).values("organisation_id")
-    return Organisation.objects.filter(
-        kind=OrganisationKind.PROVIDER, verification_status=VerificationStatus.VERIFIED
-    ).exclude(pk__in=done)
+    speaking = Q(in_app=True) | ~Q(email=AlertEmail.NONE)
+    saved = SavedSearch.objects.filter(speaking, organisation=OuterRef("pk"))
+    default_quiet = DefaultAlert.objects.filter(organisation=OuterRef("pk")).exclude(speaking & Q(enabled=True))
+    return (
+        Organisation.objects.filter(kind=OrganisationKind.PROVIDER, verification_status=VerificationStatus.VERIFIED)
+        .filter(Exists(saved) | ~Exists(default_quiet))
+        .exclude(pk__in=done)
+    )
 
 
 def search_alerts_evaluate(*, project_id: int) -> int:

@@ -237,3 +237,50 @@ def test_a_script_replaying_changes_with_indexing_held_alerts_nobody(world, djan
 
     assert not SearchAlert.objects.exists()
     assert mail.outbox == []
+
+
+def test_unsubscribing_from_the_default_alert_keeps_the_saved_searches_emails(
+    world, client, django_capture_on_commit_callbacks
+):
+    world.search.delete()
+    DefaultAlert.objects.filter(organisation=world.anjou.organisation).update(
+        enabled=True, threshold=0, email=AlertEmail.INSTANT
+    )
+    kept = SavedSearch.objects.create(
+        organisation=world.anjou.organisation, created_by=world.provider_member.user, name="Audit", query="q=audit"
+    )
+    publish(world, django_capture_on_commit_callbacks)
+    [message] = mail.outbox
+    link = unsubscribe_link(message)
+    assert "Projets qui me correspondent" in client.get(link).content.decode()
+
+    client.post(link, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+
+    alert = DefaultAlert.objects.get(organisation=world.anjou.organisation)
+    assert (alert.enabled, alert.in_app, alert.email) == (True, True, AlertEmail.NONE)
+    kept.refresh_from_db()
+    assert kept.email == AlertEmail.INSTANT
+
+
+def test_an_english_speaking_member_reads_the_alert_in_english(world, django_capture_on_commit_callbacks):
+    user = world.provider_member.user
+    user.preferred_language = "en"
+    user.save()
+
+    publish(world, django_capture_on_commit_callbacks)
+
+    [message] = mail.outbox
+    assert message.subject.startswith("New project for you:")
+    assert "To stop receiving these e-mails for these alerts:" in message.body
+    assert alerts_for(world.anjou.organisation).get().title.startswith("New project for you:")
+
+
+def test_a_provider_whose_alerts_are_all_silent_is_not_alerted(world, django_capture_on_commit_callbacks):
+    world.search.in_app = False
+    world.search.email = AlertEmail.NONE
+    world.search.save()
+
+    publish(world, django_capture_on_commit_callbacks)
+
+    assert not SearchAlert.objects.exists()
+    assert not alerts_for(world.anjou.organisation).exists()
