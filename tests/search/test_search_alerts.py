@@ -284,3 +284,15 @@ def test_a_provider_whose_alerts_are_all_silent_is_not_alerted(world, django_cap
 
     assert not SearchAlert.objects.exists()
     assert not alerts_for(world.anjou.organisation).exists()
+
+
+def test_the_digest_leaves_out_a_project_closed_during_the_day(world, django_capture_on_commit_callbacks):
+    world.search.email = AlertEmail.DAILY
+    world.search.save()
+    publish(world, django_capture_on_commit_callbacks)
+    Project.objects.filter(pk=world.project.pk).update(state=ProjectState.CANCELLED)
+
+    call_command("send_search_alert_digests", stdout=io.StringIO())
+
+    assert mail.outbox == []
+    assert SearchAlert.objects.get().digest_sent_at is not None
