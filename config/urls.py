@@ -29,6 +29,7 @@ urlpatterns = [
     path("organisations/", include("marketplace.urls.organisations")),
     path("tableau-de-bord/", dashboard.dashboard, name="dashboard"),
     path("projets/", include("search.urls.board")),
+    path("projets/", include("search.urls.saved_searches")),
     path("projets/", include("search.urls.matching")),
     path("projets/", include("marketplace.urls.projects")),
     path("", include("search.urls.directory")),

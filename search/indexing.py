@@ -81,6 +81,11 @@ def indexing_held() -> Iterator[None]:
     transaction.on_commit(_schedule_processing)
 
 
+def indexing_is_held() -> bool:
+    """Inside `indexing_held()`: a script is replaying many changes (the demo's seeder)."""
+    return _held.get()
+
+
 def _schedule_processing() -> None:
     if _held.get():
         return

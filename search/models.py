@@ -1,7 +1,11 @@
-"""What search keeps in the main database: the indexing queue, and the database engine's own index."""
+"""What search keeps in the main database: the indexing queue, the database engine's own index, and the
+providers' saved searches and alerts."""
 
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class IndexKind(models.TextChoices):
@@ -76,3 +80,86 @@ class Posting(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class AlertEmail(models.TextChoices):
+    """How a provider wants an alert by e-mail."""
+
+    NONE = "none", _("Pas d'e-mail")
+    INSTANT = "instant", _("Un e-mail à chaque nouveau projet")
+    DAILY = "daily", _("Un résumé par jour")
+
+
+#: The match score (out of 100) the default alert starts with.
+DEFAULT_ALERT_THRESHOLD = 60
+
+
+class SavedSearch(models.Model):
+    """A search of the project board a provider keeps, and the alerts it wants when a new project matches it.
+
+    `query` holds only the board's own parameters, checked by its FilterSet when saved, so opening it again
+    shows the same board. It belongs to the organisation (its members see and change it); alerts reach the
+    member who saved it.
+    """
+
+    organisation = models.ForeignKey("marketplace.Organisation", on_delete=models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    name = models.CharField(_("Nom"), max_length=120)
+    query = models.CharField(max_length=2000, blank=True)
+    in_app = models.BooleanField(_("Alerte sur le site"), default=True)
+    email = models.CharField(
+        _("Alerte par e-mail"), max_length=10, choices=AlertEmail.choices, default=AlertEmail.INSTANT
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class DefaultAlert(models.Model):
+    """The organisation's "Projets qui me correspondent" alert, when it changed the defaults.
+
+    Without a row the defaults apply (on, threshold 60, on the site and in a daily e-mail), so every
+    verified provider has the alert from the start.
+    """
+
+    organisation = models.OneToOneField("marketplace.Organisation", on_delete=models.CASCADE, related_name="+")
+    enabled = models.BooleanField(_("Activée"), default=True)
+    threshold = models.PositiveSmallIntegerField(
+        _("Correspondance minimale (sur 100)"),
+        default=DEFAULT_ALERT_THRESHOLD,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    in_app = models.BooleanField(_("Alerte sur le site"), default=True)
+    email = models.CharField(
+        _("Alerte par e-mail"), max_length=10, choices=AlertEmail.choices, default=AlertEmail.DAILY
+    )
+
+    def __str__(self):
+        return f"default alert of {self.organisation_id}"
+
+
+class SearchAlert(models.Model):
+    """A provider organisation was alerted about a project: one row per pair, so an alert is sent once.
+
+    `saved_searches` and `default_alert` say which of its alerts matched, so the digest and the e-mails
+    follow each alert's settings at the time they are sent. `digest_sent_at`: the daily e-mail went out.
+    """
+
+    organisation = models.ForeignKey("marketplace.Organisation", on_delete=models.CASCADE, related_name="+")
+    project = models.ForeignKey("marketplace.Project", on_delete=models.CASCADE, related_name="+")
+    saved_searches = models.ManyToManyField(SavedSearch, blank=True, related_name="alerts")
+    default_alert = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    digest_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "project"], name="search_alert_once")]
+
+    def __str__(self):
+        return f"{self.organisation_id}:{self.project_id}"

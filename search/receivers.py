@@ -6,7 +6,7 @@ from django.dispatch import receiver
 from marketplace import signals
 from marketplace.models import ProviderProfile
 
-from .indexing import index_enqueue
+from .indexing import index_enqueue, indexing_is_held
 from .models import IndexKind
 from .skills import skill_matcher_invalidate
 
@@ -42,3 +42,18 @@ def marketplace_imported(sender, provider_ids, project_ids, new_skills, **kwargs
     for kind, ids in ((IndexKind.PROVIDER, provider_ids), (IndexKind.PROJECT, project_ids)):
         for start in range(0, len(ids), INDEX_CHUNK):
             index_enqueue(kind=kind, ids=ids[start : start + INDEX_CHUNK])
+
+
+@receiver(signals.project_published, dispatch_uid="search-project-published-alerts")
+def project_published_alerts(sender, project_id, **kwargs):
+    """Alerts after the project's document is queued (receivers run in the order they were connected).
+
+    Not while indexing is held: a script replaying months of projects (the demo's seeder, whose transaction
+    commits inside `indexing_held()`) must alert nobody, and the documents the scores need are not written yet.
+    """
+    from .tasks import evaluate_search_alerts
+
+    if indexing_is_held():
+        return
+
+    evaluate_search_alerts.enqueue(project_id=project_id)

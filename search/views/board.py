@@ -8,9 +8,20 @@ from marketplace.forms.projects import board_form_for_people
 from marketplace.views.decorators import organisation_required
 
 from ..fallback import DEGRADED_NOTICE
+from ..forms import SavedSearchCreateForm
 from ..selectors.board import project_board_filterset, project_board_highlight, project_board_standing
+from ..selectors.saved_searches import saved_searches_may_use
 
 BOARD_PER_PAGE = 20
+
+
+def _save_form(request):
+    """ "Enregistrer cette recherche", for verified providers: the board's current filters, without the page."""
+    if not saved_searches_may_use(organisation=request.organisation):
+        return None
+    params = request.GET.copy()
+    params.pop("page", None)
+    return SavedSearchCreateForm(initial={"query": params.urlencode(), "in_app": True, "email": "instant"})
 
 
 @organisation_required
@@ -32,6 +43,7 @@ def board(request):
         "form": form,
         "page": page,
         "filtered": any(request.GET.get(name) for name in form.fields),
+        "save_form": _save_form(request) if page is not None else None,
         "search_notice": DEGRADED_NOTICE if text_result is not None and text_result.degraded else "",
     }
     return render(request, "projects/board.html", context, status=400 if form.errors else 200)

@@ -1,0 +1,1 @@
+"""Search's writes: the providers' saved searches and the alerts they send."""
