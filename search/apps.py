@@ -11,11 +11,14 @@ class SearchConfig(AppConfig):
 
         from marketplace.health import health_check_register
         from marketplace.models import Skill
+        from marketplace.personal_data import register_contributor
 
         from . import receivers  # noqa: F401  (connects to the core's signals)
         from .engines import engine_health
+        from .personal_data import search_export_section
         from .skills import skill_matcher_invalidate
 
         health_check_register("search", engine_health)
+        register_contributor(name="recherches", export=search_export_section)
         post_save.connect(skill_matcher_invalidate, sender=Skill, dispatch_uid="search-skill-saved")
         post_delete.connect(skill_matcher_invalidate, sender=Skill, dispatch_uid="search-skill-deleted")
