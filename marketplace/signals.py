@@ -7,6 +7,8 @@ transaction, so that what receivers record (search's index queue) is saved,
 or rolled back, with the imported rows themselves.
 """
 
+import contextvars
+
 from django.db import transaction
 from django.dispatch import Signal
 
@@ -27,5 +29,11 @@ marketplace_imported = Signal()  # provider_ids, project_ids, new_skills (inside
 
 
 def send_after_commit(signal: Signal, **kwargs) -> None:
-    """Announce once the data is in the database, never for a rolled-back change."""
-    transaction.on_commit(lambda: signal.send(sender=None, **kwargs))
+    """Announce once the data is in the database, never for a rolled-back change.
+
+    Receivers run in the context of the change, not of the commit: a script that holds back notifications or
+    indexing while it drives the services (the demo's seeder) holds them for its changes' announcements too,
+    even when the transaction commits after its block ended (an outer transaction, a test's callbacks).
+    """
+    context = contextvars.copy_context()
+    transaction.on_commit(lambda: context.run(signal.send, sender=None, **kwargs))
