@@ -60,6 +60,7 @@ from ..services.proposals import (
 )
 from ..services.responsiveness import invitation_decline
 from ..services.reviews import review_create, review_respond, review_update, reviews_blind_until
+from .actions import action_run
 from .decorators import organisation_required
 from .documents import document_response
 
@@ -99,15 +100,7 @@ def _to_project(project_id: int):
 
 def _act(request, action, *, success: str, project_id: int):
     """A one-button action: the success, or the service's refusal, as a message on the project page."""
-    try:
-        action()
-    except NotFound as error:
-        raise Http404(error.message) from error
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success)
-    return _to_project(project_id)
+    return action_run(request, action, success=success, then=_to_project(project_id))
 
 
 # The providers' board

@@ -11,11 +11,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from ..errors import DomainError, NotFound
 from ..models.organisations import OrganisationKind
 from ..selectors.saved_providers import invitable_projects_for, saved_providers_for
 from ..services.projects import project_invite
 from ..services.saved_providers import saved_provider_add, saved_provider_note, saved_provider_remove
+from .actions import action_run
 from .decorators import organisation_required
 
 
@@ -54,15 +54,7 @@ def saved_provider_list(request):
 
 def _act(request, action, *, success: str):
     _association_only(request)
-    try:
-        action()
-    except NotFound as error:
-        raise Http404(error.message) from error
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success)
-    return redirect(_back(request, reverse("saved_providers:list")))
+    return action_run(request, action, success=success, then=redirect(_back(request, reverse("saved_providers:list"))))
 
 
 @organisation_required

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from marketplace.errors import DomainError, NotFound
+from marketplace.errors import DomainError
+from marketplace.views.actions import action_run
 from marketplace.views.decorators import organisation_required
 
 from ..forms import DefaultAlertForm, SavedSearchCreateForm, SavedSearchForm
@@ -88,15 +89,7 @@ def saved_search_save(request):
 
 
 def _act(request, action, *, success: str):
-    try:
-        action()
-    except NotFound as error:
-        raise Http404(error.message) from error
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success)
-    return redirect("saved_searches:list")
+    return action_run(request, action, success=success, then=redirect("saved_searches:list"))
 
 
 @organisation_required
