@@ -128,15 +128,25 @@ def _empty_search_indices(django_db_setup, django_db_blocker):
         pass  # tests that need the engine skip or fail with their own message
 
 
+def _commits(request) -> bool:
+    """Whether the test's writes are committed (a transactional test, a live server), as pytest-django decides."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    return "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+
+
 @pytest.fixture(autouse=True)
-def _cluster_indices_follow_the_database():
-    """After each test, drop what it sent to the cluster: the documents outlive the test's rows.
+def _cluster_indices_follow_the_database(request):
+    """After each test, drop the documents it sent to the cluster: they outlive the test's rows.
 
     A test's rows are rolled back or flushed when it ends, but a cluster keeps its indices, and a test may
     write to them without asking for `search_engine` (a live server, a seed whose commit callbacks run, a
     command): the next test on this worker would then search documents of rows that no longer exist (the
-    directory and the board answer from SQL only while nothing is indexed). Three small requests a test.
-    The database engine's documents are rows, rolled back with the others.
+    directory and the board answer from SQL only while nothing is indexed). Two small requests a test.
+    Wagtail's indices are dropped after committed tests only: a module that seeds the resource centre once
+    (tests/demo) searches the documents Wagtail wrote when its pages were saved, in every test of the module,
+    and a cms test rebuilds the index it searches. The database engine's documents are rows.
     """
     yield
     from django.conf import settings
@@ -155,6 +165,8 @@ def _cluster_indices_follow_the_database():
             engine.drop(kind)
     except EngineUnavailable:
         return  # a test that stopped the cluster; the next test that needs it fails with its own message
+    if not _commits(request):
+        return
     resources = get_search_backend()
     for name in resources.es.indices.get(index=f"{resources.index_prefix}*"):
         resources.es.indices.delete(index=name)
